@@ -1,0 +1,4 @@
+export { Utilities } from './utilities';
+export { Charset, DigestAlgorithm, MacAlgorithm } from './enums';
+export { formatDate } from './format-date';
+export { parseCsv } from './parse-csv';
