@@ -88,7 +88,13 @@ export class Boundary {
     return proxy;
   }
 
-  private invoke(service: string, className: string, target: object, method: string, args: unknown[]): unknown {
+  private invoke(
+    service: string,
+    className: string,
+    target: object,
+    method: string,
+    args: unknown[],
+  ): unknown {
     const execution = this.execution;
     if (execution.killedBy) throw this.scriptError(execution.killedBy);
     execution.calls += 1;
@@ -148,7 +154,11 @@ export class Boundary {
 }
 
 function cellCount(target: object, method: string): number {
-  if (!/^(get|set)(Values|DisplayValues|Formulas|Notes|Backgrounds|RichTextValues|NumberFormats|DataValidations)$/.test(method)) {
+  if (
+    !/^(get|set)(Values|DisplayValues|Formulas|Notes|Backgrounds|RichTextValues|NumberFormats|DataValidations)$/.test(
+      method,
+    )
+  ) {
     return 0;
   }
   const range = target as { getNumRows?: () => number; getNumColumns?: () => number };

@@ -136,6 +136,8 @@ export function costOf(className: string, method: string): CallCost {
 
 export function priceOf(cost: CallCost, work: { cells?: number; bytes?: number }): number {
   return (
-    cost.baseMs + (cost.perCellMs ?? 0) * (work.cells ?? 0) + (cost.perMegabyteMs ?? 0) * ((work.bytes ?? 0) / 1048576)
+    cost.baseMs +
+    (cost.perCellMs ?? 0) * (work.cells ?? 0) +
+    (cost.perMegabyteMs ?? 0) * ((work.bytes ?? 0) / 1048576)
   );
 }

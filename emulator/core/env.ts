@@ -53,7 +53,9 @@ export class TestEnv implements ServiceEnv {
   execution: ExecutionInfo;
   private counter = 0;
 
-  constructor(options: { time?: number; user?: string; authMode?: AuthMode; spreadsheetId?: string | null } = {}) {
+  constructor(
+    options: { time?: number; user?: string; authMode?: AuthMode; spreadsheetId?: string | null } = {},
+  ) {
     this.time = options.time ?? Date.UTC(2026, 10, 22, 12, 0, 0);
     this.execution = {
       id: 'exec-test',

@@ -15,7 +15,10 @@ export interface Requirement {
 }
 
 const NONE_NEEDED: Requirement = { scopes: [], mode: 'NONE' };
-const SHEETS: Requirement = { scopes: [`${AUTH}spreadsheets.currentonly`, `${AUTH}spreadsheets`], mode: 'LIMITED' };
+const SHEETS: Requirement = {
+  scopes: [`${AUTH}spreadsheets.currentonly`, `${AUTH}spreadsheets`],
+  mode: 'LIMITED',
+};
 const UI: Requirement = { scopes: [`${AUTH}script.container.ui`], mode: 'LIMITED' };
 const DRIVE_READ: Requirement = {
   scopes: [`${AUTH}drive.readonly`, `${AUTH}drive`],
@@ -44,7 +47,14 @@ const DRIVE_WRITES = new Set([
 const MENU_BUILDING = new Set(['SpreadsheetApp.getUi', 'Ui.createMenu', 'Ui.createAddonMenu']);
 
 /** Objects that only hold data the script already has: no scope is needed to use them. */
-const DATA_CLASSES = new Set(['Blob', 'Menu', 'HtmlOutput', 'HTTPResponse', 'TriggerBuilder', 'ClockTriggerBuilder']);
+const DATA_CLASSES = new Set([
+  'Blob',
+  'Menu',
+  'HtmlOutput',
+  'HTTPResponse',
+  'TriggerBuilder',
+  'ClockTriggerBuilder',
+]);
 
 export function requirementOf(service: string, className: string, method: string): Requirement {
   if (MENU_BUILDING.has(`${className}.${method}`) || DATA_CLASSES.has(className)) return NONE_NEEDED;

@@ -41,8 +41,14 @@ export function seededRandom(seed: number): () => number {
 }
 
 export function createScriptContext(now: () => number, seed: number): ScriptContext {
-  const context = vm.createContext({}, { name: 'Apps Script execution', codeGeneration: { strings: true, wasm: false } });
-  const patch = vm.runInContext(PATCH, context) as (now: () => number, random: () => number) => DateConstructor;
+  const context = vm.createContext(
+    {},
+    { name: 'Apps Script execution', codeGeneration: { strings: true, wasm: false } },
+  );
+  const patch = vm.runInContext(PATCH, context) as (
+    now: () => number,
+    random: () => number,
+  ) => DateConstructor;
   const date = patch(now, seededRandom(seed));
   const realm: Realm = {
     Array: vm.runInContext('Array', context) as ArrayConstructor,

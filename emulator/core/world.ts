@@ -57,6 +57,7 @@ export abstract class WorldBase {
   readonly executions: Execution[] = [];
   readonly reports: ExecutionReport[] = [];
   readonly fetches: FetchRecord[] = [];
+  readonly skippedTriggers: { id: string; handler: string; at: number; reason: string }[] = [];
   readonly logs: { executionId: string; level: string; line: string }[] = [];
   currentExecution: Execution | null = null;
   boundSpreadsheetId: string | null = null;
@@ -72,18 +73,18 @@ export abstract class WorldBase {
     this.defaultUser = options.defaultUser ?? 'jenny@example.com';
     this.scopes = new Set(options.project.manifest.oauthScopes);
     this.triggers = new TriggerStore(options.deployment ?? 'bound');
-    const world = this;
     this.env = {
-      now: () => world.clock.now(),
+      now: () => this.clock.now(),
       sleep: (ms: number) => {
-        world.clock.advance(ms);
-        if (world.currentExecution) world.currentExecution.busyMs += ms;
+        this.clock.advance(ms);
+        if (this.currentExecution) this.currentExecution.busyMs += ms;
       },
       current: (): ExecutionInfo => {
-        if (!world.currentExecution) throw new Error('No execution is running: services are only callable from one.');
-        return world.currentExecution;
+        if (!this.currentExecution)
+          throw new Error('No execution is running: services are only callable from one.');
+        return this.currentExecution;
       },
-      newId: (kind) => deterministicId(`${kind}:${world.seed}`, ++world.idCounter),
+      newId: (kind) => deterministicId(`${kind}:${this.seed}`, ++this.idCounter),
     };
   }
 

@@ -40,7 +40,11 @@ export class HTTPResponse {
   }
 
   getBlob(): object {
-    const name = this.url.replace(/[?#].*$/, '').split('/').pop() || null;
+    const name =
+      this.url
+        .replace(/[?#].*$/, '')
+        .split('/')
+        .pop() || null;
     return this.blobs.create(this.body, this.contentType(), name);
   }
 

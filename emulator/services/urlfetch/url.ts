@@ -14,7 +14,12 @@ export function allowedByWhitelist(url: string, whitelist: readonly string[] | u
     const host = hostOf(url);
     const [, domain = '', path = '/'] = wildcard;
     const rest = url.replace(/^https:\/\/[^/]+/i, '');
-    return url.toLowerCase().startsWith('https://') && host !== null && host.endsWith(`.${domain}`) && rest.startsWith(path);
+    return (
+      url.toLowerCase().startsWith('https://') &&
+      host !== null &&
+      host.endsWith(`.${domain}`) &&
+      rest.startsWith(path)
+    );
   });
 }
 

@@ -132,7 +132,12 @@ export class UrlFetchApp {
       if (followed && sim.status >= 300 && sim.status < 400 && location && hop < limits.maxRedirects) {
         const next = resolveLocation(request.url, location);
         const method = sim.status === 307 || sim.status === 308 ? request.method : 'GET';
-        request = { url: next, method, headers: request.headers, body: method === 'GET' ? new Uint8Array() : request.body };
+        request = {
+          url: next,
+          method,
+          headers: request.headers,
+          body: method === 'GET' ? new Uint8Array() : request.body,
+        };
         continue;
       }
       if (body.length > limits.responseBytes) {
@@ -154,7 +159,10 @@ export class UrlFetchApp {
   }
 
   /** One request to one server, at time `at`. */
-  private exchange(request: SimRequest, at: number): { response?: SimResponse; error?: GasError; latencyMs: number } {
+  private exchange(
+    request: SimRequest,
+    at: number,
+  ): { response?: SimResponse; error?: GasError; latencyMs: number } {
     const host = hostOf(request.url);
     const handler = host ? this.deps.router.find(host) : undefined;
     if (!handler) {
@@ -167,7 +175,13 @@ export class UrlFetchApp {
     return { response, latencyMs };
   }
 
-  private note(request: SimRequest, status: FetchRecord['status'], responseBytes: number, latencyMs: number, at?: number) {
+  private note(
+    request: SimRequest,
+    status: FetchRecord['status'],
+    responseBytes: number,
+    latencyMs: number,
+    at?: number,
+  ) {
     this.deps.record({
       at: at ?? this.deps.env.now(),
       executionId: this.deps.env.current().id,
@@ -189,8 +203,9 @@ export class UrlFetchApp {
       throw new GasError(`Request to ${url} is not allowed by the manifest's urlFetchWhitelist.`);
     }
     const headers: Record<string, string> = {};
-    for (const [name, value] of Object.entries(params.headers ?? {})) headers[name.toLowerCase()] = String(value);
-    let body = new Uint8Array();
+    for (const [name, value] of Object.entries(params.headers ?? {}))
+      headers[name.toLowerCase()] = String(value);
+    let body: Uint8Array = new Uint8Array();
     let contentType = params.contentType;
     const payload = params.payload;
     if (typeof payload === 'string') {
@@ -212,7 +227,10 @@ export class UrlFetchApp {
       }
     }
     if (contentType) headers['content-type'] = contentType;
-    const headerBytes = Object.entries(headers).reduce((sum, [name, value]) => sum + name.length + value.length + 4, 0);
+    const headerBytes = Object.entries(headers).reduce(
+      (sum, [name, value]) => sum + name.length + value.length + 4,
+      0,
+    );
     if (headerBytes > limits.headerBytes) throw new GasError('Limit Exceeded: URLFetch header size.');
     if (body.length > limits.payloadBytes) throw new GasError('Limit Exceeded: URLFetch POST Size.');
     return { url, method: (params.method ?? 'get').toUpperCase(), headers, body };

@@ -79,7 +79,9 @@ describe('LockService', () => {
     const before = second.now();
     expect(lockB.tryLock(2000)).toBe(false);
     expect(second.now() - before).toBe(2000);
-    expect(() => lockB.waitLock(100)).toThrow('Lock timeout: another process was holding the lock for too long.');
+    expect(() => lockB.waitLock(100)).toThrow(
+      'Lock timeout: another process was holding the lock for too long.',
+    );
     lockA.releaseLock();
     expect(lockB.tryLock(0)).toBe(true);
     expect(table.contended).toBe(2);
@@ -97,7 +99,9 @@ describe('LockService', () => {
   });
 
   it('has no document lock without a container document', () => {
-    expect(new LockService(new TestEnv({ spreadsheetId: null }), new LockTable()).getDocumentLock()).toBeNull();
+    expect(
+      new LockService(new TestEnv({ spreadsheetId: null }), new LockTable()).getDocumentLock(),
+    ).toBeNull();
   });
 });
 

@@ -2,7 +2,11 @@ import type { BlobBridge } from '../../../emulator/core/blobs';
 import { TestEnv } from '../../../emulator/core/env';
 import { jsonResponse, type SimRequest } from '../../../emulator/core/http';
 import { HttpRouter } from '../../../emulator/core/router';
-import { DEFAULT_FETCH_LIMITS, type FetchRecord, UrlFetchApp } from '../../../emulator/services/urlfetch/urlfetch';
+import {
+  DEFAULT_FETCH_LIMITS,
+  type FetchRecord,
+  UrlFetchApp,
+} from '../../../emulator/services/urlfetch/urlfetch';
 import { allowedByWhitelist } from '../../../emulator/services/urlfetch/url';
 
 class FakeBlob {
@@ -74,7 +78,9 @@ describe('UrlFetchApp', () => {
     expect(() => app.fetch('https://api.example.com/missing')).toThrow(
       /Request failed for https:\/\/api.example.com\/missing returned code 404/,
     );
-    expect(app.fetch('https://api.example.com/missing', { muteHttpExceptions: true }).getResponseCode()).toBe(404);
+    expect(app.fetch('https://api.example.com/missing', { muteHttpExceptions: true }).getResponseCode()).toBe(
+      404,
+    );
   });
 
   it('follows redirects by default and stops at the first one with followRedirects: false', () => {
@@ -98,7 +104,11 @@ describe('UrlFetchApp', () => {
       latencyMs: Number(request.url.split('/').pop()),
     }));
     const start = env.now();
-    const responses = app.fetchAll(['https://slow.example/3000', 'https://slow.example/12000', 'https://slow.example/500']);
+    const responses = app.fetchAll([
+      'https://slow.example/3000',
+      'https://slow.example/12000',
+      'https://slow.example/500',
+    ]);
     expect(env.now() - start).toBe(12000);
     expect(responses.map((r) => r.getContentText())).toEqual([
       'https://slow.example/3000',
@@ -130,9 +140,14 @@ describe('UrlFetchApp', () => {
 
   it('gives up on a request slower than the deadline, failing the whole fetchAll', () => {
     const { app, router, env } = setup({ deadlineMs: 30_000 });
-    router.register('a.example', (request) => ({ status: 200, latencyMs: request.url.endsWith('slow') ? 45_000 : 10 }));
+    router.register('a.example', (request) => ({
+      status: 200,
+      latencyMs: request.url.endsWith('slow') ? 45_000 : 10,
+    }));
     const start = env.now();
-    expect(() => app.fetchAll(['https://a.example/fast', 'https://a.example/slow'])).toThrow('Timeout: https://a.example/slow');
+    expect(() => app.fetchAll(['https://a.example/fast', 'https://a.example/slow'])).toThrow(
+      'Timeout: https://a.example/slow',
+    );
     expect(env.now() - start).toBe(30_000);
   });
 
@@ -159,7 +174,10 @@ describe('UrlFetchApp', () => {
       type = request.headers['content-type'];
       return { status: 200 };
     });
-    app.fetch('https://up.example/u', { method: 'post', payload: new FakeBlob(new Uint8Array([1, 2, 3]), 'image/png') });
+    app.fetch('https://up.example/u', {
+      method: 'post',
+      payload: new FakeBlob(new Uint8Array([1, 2, 3]), 'image/png'),
+    });
     expect([...(body ?? [])]).toEqual([1, 2, 3]);
     expect(type).toBe('image/png');
   });
@@ -177,7 +195,9 @@ describe('UrlFetchApp', () => {
 
   it('refuses URLs over Apps Script length limit', () => {
     const { app } = setup();
-    expect(() => app.fetch(`https://a.example/${'x'.repeat(2100)}`)).toThrow('Limit Exceeded: URLFetch URL Length.');
+    expect(() => app.fetch(`https://a.example/${'x'.repeat(2100)}`)).toThrow(
+      'Limit Exceeded: URLFetch URL Length.',
+    );
   });
 
   it('records each exchange for reports', () => {
