@@ -26,11 +26,16 @@ export class TriggerStore {
   constructor(readonly deployment: Deployment) {}
 
   due(now: number): TriggerRecord[] {
-    return this.triggers.filter((trigger) => trigger.nextAt <= now).sort((a, b) => a.nextAt - b.nextAt || a.id.localeCompare(b.id));
+    return this.triggers
+      .filter((trigger) => trigger.nextAt <= now)
+      .sort((a, b) => a.nextAt - b.nextAt || a.id.localeCompare(b.id));
   }
 
   nextDueAt(): number | null {
-    return this.triggers.reduce<number | null>((soonest, t) => (soonest === null || t.nextAt < soonest ? t.nextAt : soonest), null);
+    return this.triggers.reduce<number | null>(
+      (soonest, t) => (soonest === null || t.nextAt < soonest ? t.nextAt : soonest),
+      null,
+    );
   }
 
   /** After a trigger fired: recurring ones move on, one-shots go away. */
@@ -127,8 +132,19 @@ class TriggerBuilder {
 
 export class ScriptApp {
   static readonly gasName = 'ScriptApp';
-  readonly AuthMode = { NONE: 'NONE', LIMITED: 'LIMITED', FULL: 'FULL', CUSTOM_FUNCTION: 'CUSTOM_FUNCTION' } as const;
-  readonly EventType = { CLOCK: 'CLOCK', ON_OPEN: 'ON_OPEN', ON_EDIT: 'ON_EDIT', ON_FORM_SUBMIT: 'ON_FORM_SUBMIT', ON_CHANGE: 'ON_CHANGE' } as const;
+  readonly AuthMode = {
+    NONE: 'NONE',
+    LIMITED: 'LIMITED',
+    FULL: 'FULL',
+    CUSTOM_FUNCTION: 'CUSTOM_FUNCTION',
+  } as const;
+  readonly EventType = {
+    CLOCK: 'CLOCK',
+    ON_OPEN: 'ON_OPEN',
+    ON_EDIT: 'ON_EDIT',
+    ON_FORM_SUBMIT: 'ON_FORM_SUBMIT',
+    ON_CHANGE: 'ON_CHANGE',
+  } as const;
   readonly TriggerSource = { CLOCK: 'CLOCK', SPREADSHEETS: 'SPREADSHEETS', DRIVE: 'DRIVE' } as const;
 
   constructor(
@@ -138,13 +154,16 @@ export class ScriptApp {
   ) {}
 
   newTrigger(functionName: string): TriggerBuilder {
-    if (typeof functionName !== 'string' || functionName === '') throw new GasError('Invalid argument: functionName');
+    if (typeof functionName !== 'string' || functionName === '')
+      throw new GasError('Invalid argument: functionName');
     return new TriggerBuilder(this, functionName);
   }
 
   getProjectTriggers(): Trigger[] {
     const user = this.env.current().user;
-    return this.store.triggers.filter((trigger) => trigger.owner === user).map((trigger) => new Trigger(trigger));
+    return this.store.triggers
+      .filter((trigger) => trigger.owner === user)
+      .map((trigger) => new Trigger(trigger));
   }
 
   getUserTriggers(_container?: unknown): Trigger[] {
@@ -173,7 +192,9 @@ export class ScriptApp {
     const current = this.env.current();
     const mine = this.store.triggers.filter((trigger) => trigger.owner === current.user);
     if (mine.length >= MAX_TRIGGERS_PER_USER) {
-      throw new GasError('This script has too many triggers. Triggers must be deleted from the script before more can be added.');
+      throw new GasError(
+        'This script has too many triggers. Triggers must be deleted from the script before more can be added.',
+      );
     }
     if (everyMs === null && afterMs === null) {
       throw new GasError('A time-based trigger needs everyMinutes, everyHours or after before create().');
@@ -184,7 +205,9 @@ export class ScriptApp {
       }
       const sameDocument = mine.filter((trigger) => trigger.spreadsheetId === current.spreadsheetId);
       if (sameDocument.length >= 1) {
-        throw new GasError('This add-on already has a time-based trigger for this document (add-ons may have one).');
+        throw new GasError(
+          'This add-on already has a time-based trigger for this document (add-ons may have one).',
+        );
       }
     }
     const record: TriggerRecord = {

@@ -27,7 +27,8 @@ export function App() {
     <main>
       <h1>{info.appName}</h1>
       <p class="muted">
-        Connected to <strong data-testid="spreadsheet-name">{info.spreadsheetName}</strong> · version {info.version}
+        Connected to <strong data-testid="spreadsheet-name">{info.spreadsheetName}</strong> · version{' '}
+        {info.version}
       </p>
       {info.batchSheetExists ? (
         <p data-testid="sheet-state">The Batch sheet is ready.</p>

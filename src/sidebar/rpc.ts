@@ -28,7 +28,9 @@ function call(functionName: string, args: unknown[]): Promise<unknown> {
   return new Promise((resolve, reject) => {
     const runner = google.script.run
       .withSuccessHandler((value) => resolve(value))
-      .withFailureHandler((error) => reject(new ServerCallError(functionName, error?.message ?? String(error))));
+      .withFailureHandler((error) =>
+        reject(new ServerCallError(functionName, error?.message ?? String(error))),
+      );
     const target = runner[functionName];
     if (typeof target !== 'function') {
       reject(new ServerCallError(functionName, `The add-on has no function named ${functionName}.`));
