@@ -1,0 +1,43 @@
+// The harness's stand-in for what HtmlService injects into a real sidebar: google.script.run, bridged to
+// the emulator over HTTP. It exists only in the local harness, never in the shipped Sidebar.html.
+(function () {
+  'use strict';
+  function runner(success, failure, userObject) {
+    const base = {
+      withSuccessHandler: (handler) => runner(handler, failure, userObject),
+      withFailureHandler: (handler) => runner(success, handler, userObject),
+      withUserObject: (value) => runner(success, failure, value),
+    };
+    return new Proxy(base, {
+      get(target, name) {
+        if (name in target) return target[name];
+        if (typeof name !== 'string') return undefined;
+        return (...args) => {
+          fetch('/rpc', {
+            method: 'POST',
+            headers: { 'Content-Type': 'application/json' },
+            body: JSON.stringify({ name, args }),
+          })
+            .then((response) => response.json())
+            .then((answer) => {
+              if (answer.ok) {
+                if (success) success(answer.value, userObject);
+              } else if (failure) {
+                failure(Object.assign(new Error(answer.message), { name: answer.name }), userObject);
+              }
+            })
+            .catch((error) => {
+              if (failure) failure(error, userObject);
+            });
+          window.parent.postMessage({ type: 'rpc', name }, '*');
+        };
+      },
+    });
+  }
+  window.google = {
+    script: {
+      run: runner(null, null, undefined),
+      host: { close() {}, setHeight() {}, setWidth() {}, editor: { focus() {} } },
+    },
+  };
+})();
