@@ -58,7 +58,7 @@ function answer(report: ExecutionReport): { ok: boolean; value?: unknown; name?:
 
 export async function startHarness(options: HarnessOptions): Promise<Harness> {
   if (options.fresh) fs.rmSync(options.stateDir, { recursive: true, force: true });
-  const world = new World({ buildDir: options.buildDir, clock: 'real', stateDir: options.stateDir });
+  const world = new World({ buildDir: options.buildDir, clock: 'fast-forward', stateDir: options.stateDir });
   world.router.registerAll(createTikTokSim().handlers);
   const runtime = new Runtime(world);
   const shim = fs.readFileSync(path.join(HERE, 'gas-shim.js'), 'utf8');
@@ -85,13 +85,15 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     if (request.method === 'GET' && url.pathname === '/state') {
       const spreadsheet = world.boundSpreadsheet();
       const names = sheetNames(spreadsheet);
-      const wanted = url.searchParams.get('sheet') || names[0] || '';
+      const active = spreadsheet.sheets.find((sheet) => sheet.id === spreadsheet.activeSheetId)?.name;
+      const wanted = url.searchParams.get('sheet') || active || names[0] || '';
       return send(
         response,
         200,
         'application/json',
         JSON.stringify({
           sheets: names,
+          sheet: wanted,
           rows: displayRows(spreadsheet, wanted),
           menus: ui().menus,
           sidebarCount: ui().sidebars.length,
