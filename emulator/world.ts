@@ -165,6 +165,30 @@ export class World extends WorldBase {
     return data;
   }
 
+  /**
+   * The quotas the add-on could run into, for `user` on the day of `at` (default: now), with Apps Script's
+   * consumer-account limits beside them.
+   */
+  quotaReport(user: string = this.defaultUser, at: number = this.clock.now()) {
+    const properties = this.properties.quota.usedBy(user, at);
+    return {
+      urlFetchCalls: {
+        used: this.quotas.used('urlfetch', user, at),
+        limit: CONSUMER_LIMITS.urlFetchCallsPerDay,
+      },
+      triggerRuntimeMs: {
+        used: this.quotas.used('triggerRuntimeMs', user, at),
+        limit: CONSUMER_LIMITS.triggerRuntimeMsPerDay,
+      },
+      propertiesReadsWrites: {
+        used: properties.reads + properties.writes,
+        limit: this.properties.quota.dailyLimit,
+      },
+      executions: this.reports.length,
+      serviceCallsByClass: this.quotas.callsByClass(),
+    };
+  }
+
   /** Writes sheets, properties, caches, triggers and the clock to the state folder (Drive writes itself). */
   save(): void {
     if (!this.stateFile) return;

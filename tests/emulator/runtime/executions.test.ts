@@ -176,3 +176,28 @@ describe('executions', () => {
     expect(runtime.run('missing').error?.message).toBe('Script function not found: missing');
   });
 });
+
+describe('quota report', () => {
+  it('counts fetches, trigger runtime, property reads and writes, and service calls per class', () => {
+    const code = `
+      function work() {
+        UrlFetchApp.fetchAll(['https://www.tiktok.com/a', 'https://www.tiktok.com/b']);
+        PropertiesService.getUserProperties().setProperty('k', 'v');
+        PropertiesService.getUserProperties().getProperty('k');
+      }
+      function install() { ScriptApp.newTrigger('tick').timeBased().everyMinutes(1).create(); }
+      function tick() { Utilities.sleep(1500); }`;
+    const { world: w, runtime } = world(code);
+    w.router.register('www.tiktok.com', () => ({ status: 200, body: 'ok' }));
+    runtime.run('work');
+    runtime.run('install');
+    runtime.runDueTriggers(w.clock.now() + 2 * 60_000);
+    const report = w.quotaReport();
+    expect(report.urlFetchCalls).toEqual({ used: 2, limit: 20_000 });
+    expect(report.propertiesReadsWrites.used).toBe(2);
+    expect(report.triggerRuntimeMs.used).toBeGreaterThanOrEqual(2 * 1500);
+    expect(report.triggerRuntimeMs.limit).toBe(90 * 60 * 1000);
+    expect(report.executions).toBe(4);
+    expect(report.serviceCallsByClass).toMatchObject({ UrlFetchApp: 1, Properties: 2, Utilities: 2 });
+  });
+});
