@@ -1,0 +1,43 @@
+/** The engine's fixed numbers, in one place, with why each is what it is. */
+
+/** Failed tries per item before its row fails (the PRD: 3 attempts). */
+export const MAX_ATTEMPTS = 3;
+
+/** An item whose executions keep dying under it is failed rather than retried forever. */
+export const MAX_TAKEOVERS = 5;
+
+/** Backoff after a failed try: 10 s, 20 s, 40 s ... capped at 5 minutes, each with ±50% jitter. */
+export const BACKOFF_BASE_MS = 10_000;
+export const BACKOFF_CAP_MS = 5 * 60_000;
+
+/** The rate window: Gemini's quotas are per minute. */
+export const RATE_WINDOW_MS = 60_000;
+
+/**
+ * Keep a little under the configured requests per minute: requests reach the server a moment after they
+ * are claimed, and not every execution's moment is the same.
+ */
+export const RATE_SAFETY = 0.97;
+
+/** Recent events kept for the sidebar's log. */
+export const MAX_EVENTS = 30;
+
+/** Requests in one fetchAll and bytes held by one wave (requests and responses, all in memory at once). */
+export const MAX_REQUESTS_PER_WAVE = 100;
+export const MAX_WAVE_BYTES = 35 * 1024 * 1024;
+
+/** UrlFetchApp gives up on a request after about this long; a wave's steps each take at most this. */
+export const FETCH_DEADLINE_MS = 60_000;
+
+/** Steps (fetchAll rounds) one item may take inside one wave, e.g. generate then upload. */
+export const MAX_STEPS_PER_WAVE = 3;
+
+/** Apps Script kills an execution at 6 minutes; everything must be saved well before. */
+export const EXECUTION_LIMIT_MS = 6 * 60_000;
+export const SAFETY_MARGIN_MS = 30_000;
+
+/** A lease outlives the longest wave, so a live execution never loses its items mid-wave. */
+export const LEASE_MS = MAX_STEPS_PER_WAVE * FETCH_DEADLINE_MS + 60_000;
+
+/** How long to wait for the document lock before giving up this round. */
+export const LOCK_WAIT_MS = 20_000;

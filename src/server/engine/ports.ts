@@ -1,0 +1,43 @@
+/**
+ * The services the engine runs on, as small interfaces. Apps Script's are in src/server/gas/; the
+ * engine's unit tests use in-memory ones. The engine never touches an Apps Script global itself.
+ */
+import type { RowCells } from '../ports/sheet';
+import type { BatchState, EngineRequest, EngineResponse } from './types';
+
+export interface StateStore {
+  /** The current batch, or null when there is none. */
+  load(): BatchState | null;
+  save(state: BatchState): void;
+  /** Forgets the batch (New batch); outputs in Drive are never touched. */
+  clear(): void;
+}
+
+export interface LockPort {
+  /** Waits up to `ms` for the document lock; false if another execution kept it. */
+  acquire(ms: number): boolean;
+  release(): void;
+}
+
+export interface HttpPort {
+  /** Sends all requests at once and returns the responses in order; throws if the network failed. */
+  fetchAll(requests: EngineRequest[]): EngineResponse[];
+}
+
+export interface ClockPort {
+  now(): number;
+  sleep(ms: number): void;
+}
+
+export interface CellsPort {
+  writeRowCells(updates: ReadonlyMap<string, RowCells>): void;
+}
+
+export interface EnginePorts {
+  store: StateStore;
+  lock: LockPort;
+  http: HttpPort;
+  clock: ClockPort;
+  cells: CellsPort;
+  random(): number;
+}

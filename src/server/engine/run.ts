@@ -1,0 +1,286 @@
+/**
+ * One execution's share of the work: waves of claim (under the lock) → send (no lock, one fetchAll per
+ * step) → record (under the lock), until the time budget, the work, or the rate budget runs out.
+ * Every wave is saved before the next starts, and no wave starts unless it can finish, sends included,
+ * well before Apps Script's 6-minute kill.
+ */
+import { batchRow, dependency, findItem, findRow } from './batch';
+import {
+  activateRows,
+  claim,
+  DEFAULT_CLAIM_LIMITS,
+  expireLeases,
+  type Claimed,
+  type ClaimLimits,
+} from './claim';
+import {
+  EXECUTION_LIMIT_MS,
+  FETCH_DEADLINE_MS,
+  LOCK_WAIT_MS,
+  MAX_STEPS_PER_WAVE,
+  SAFETY_MARGIN_MS,
+} from './limits';
+import { resumeAfterQuotaReset } from './lifecycle';
+import { recordOutcome, settle, type Outcome } from './outcome';
+import type { EnginePorts } from './ports';
+import { nextAllowedAt } from './rate';
+import { rowStatus } from './progress';
+import type { RowCells } from '../ports/sheet';
+import type { BatchState, EngineResponse, Json, JobType, StepContext, StepResult } from './types';
+
+/** Time to read, record and save after the last response of a wave (lock wait included). */
+const RECORD_MS = LOCK_WAIT_MS + 10_000;
+
+export interface RunOptions {
+  /** Who holds the leases: unique per execution. */
+  owner: string;
+  /** When the execution started (Apps Script's clock for the 6-minute limit starts there). */
+  startedAt: number;
+  /**
+   * How long this execution keeps starting waves (a sidebar pump keeps it short so progress comes back
+   * often; a trigger uses most of its 6 minutes). A wave started in time always finishes: the hard limit
+   * is Apps Script's, less a safety margin.
+   */
+  budgetMs: number;
+  /** How long it may wait, sleeping, for the next item to come due (rate window, backoff). */
+  maxIdleMs: number;
+  /** Requests and bytes one wave may take (default: the engine's limits). */
+  claimLimits?: ClaimLimits;
+}
+
+export type StopReason = 'no-batch' | 'ended' | 'not-running' | 'time' | 'idle' | 'lock';
+
+export interface RunReport {
+  waves: number;
+  sent: number;
+  recorded: number;
+  dropped: number;
+  stoppedBecause: StopReason;
+  state: BatchState | null;
+}
+
+function withLock<T>(ports: EnginePorts, work: () => T): T | typeof LOCKED_OUT {
+  if (!ports.lock.acquire(LOCK_WAIT_MS)) return LOCKED_OUT;
+  try {
+    return work();
+  } finally {
+    ports.lock.release();
+  }
+}
+const LOCKED_OUT = Symbol('locked out');
+
+function stepContext(state: BatchState, claimed: Claimed, now: number): StepContext {
+  return {
+    row: claimed.row,
+    meta: state.meta,
+    now,
+    resultOf: (itemId) => dependency(state, claimed.row, itemId)?.result,
+  };
+}
+
+/** The rows' Status, Output and Error cells for every row whose state changed. */
+export function dirtyCells(state: BatchState, job: JobType): Map<string, RowCells> {
+  const cells = new Map<string, RowCells>();
+  for (const row of state.rows) {
+    if (!row.dirty || row.rowId === batchRow(state)?.rowId) continue;
+    cells.set(row.rowId, {
+      status: rowStatus(state, row, job),
+      output: row.output ?? null,
+      error: row.state === 'failed' ? (row.error ?? '') : '',
+    });
+  }
+  return cells;
+}
+
+/** Writes changed rows' cells, then saves: a kill in between only means the cells are written again. */
+export function saveAndShow(state: BatchState, job: JobType, ports: EnginePorts): void {
+  const cells = dirtyCells(state, job);
+  if (cells.size > 0) ports.cells.writeRowCells(cells);
+  for (const row of state.rows) row.dirty = false;
+  ports.store.save(state);
+}
+
+/** When the next claim could find something, if nothing is ready now. */
+function nextWake(state: BatchState, now: number): number | null {
+  let soonest: number | null = null;
+  const consider = (time: number) => {
+    if (soonest === null || time < soonest) soonest = time;
+  };
+  for (const row of state.rows) {
+    if (row.state !== 'active' && row.rowId !== batchRow(state)?.rowId) continue;
+    for (const item of row.items) {
+      if (item.state === 'leased' && item.lease) consider(item.lease.until);
+      if (item.state !== 'queued') continue;
+      if (!(item.deps ?? []).every((dep) => dependency(state, row, dep)?.state === 'done')) continue;
+      let at = item.notBefore ?? now;
+      if (item.rateKey) at = Math.max(at, nextAllowedAt(state.meta, item.rateKey, now));
+      consider(at);
+    }
+  }
+  if (state.meta.status === 'paused' && state.meta.resumeAt !== undefined) consider(state.meta.resumeAt);
+  return soonest;
+}
+
+function sendWave(
+  job: JobType,
+  ports: EnginePorts,
+  state: BatchState,
+  claimed: Claimed[],
+  deadline: number,
+): Outcome[] {
+  const now = ports.clock.now();
+  const contexts = claimed.map((entry) => stepContext(state, entry, now));
+  const results: StepResult[] = claimed.map((entry, index) =>
+    safeStep(job, entry, contexts[index] as StepContext),
+  );
+  for (let step = 0; step < MAX_STEPS_PER_WAVE; step++) {
+    const sending = results
+      .map((result, index) => ({ result, index }))
+      .filter(({ result }) => result.kind === 'send');
+    if (sending.length === 0) break;
+    if (ports.clock.now() + FETCH_DEADLINE_MS + RECORD_MS > deadline) break;
+    const requests = sending.flatMap(({ result }) => (result.kind === 'send' ? result.requests : []));
+    let responses: EngineResponse[] | null = null;
+    let networkError = '';
+    try {
+      responses = ports.http.fetchAll(requests);
+    } catch (error) {
+      networkError = error instanceof Error ? error.message : String(error);
+    }
+    let offset = 0;
+    for (const { result, index } of sending) {
+      if (result.kind !== 'send') continue;
+      const mine = responses ? responses.slice(offset, offset + result.requests.length) : null;
+      offset += result.requests.length;
+      const entry = claimed[index] as Claimed;
+      results[index] = mine
+        ? safeStep(job, entry, contexts[index] as StepContext, { carry: result.carry, responses: mine })
+        : {
+            kind: 'fail',
+            failure: { kind: 'retry', message: `The network request failed (${networkError})` },
+          };
+    }
+  }
+  return results.map((result) => (result.kind === 'send' ? { kind: 'released' } : result));
+}
+
+/** A job's bug fails that item with the error, instead of losing the whole wave. */
+function safeStep(
+  job: JobType,
+  entry: Claimed,
+  context: StepContext,
+  previous?: { carry?: Json; responses: EngineResponse[] },
+): StepResult {
+  try {
+    return job.step(entry.item, context, previous);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    return { kind: 'fail', failure: { kind: 'retry', message: `Unexpected error: ${message}` } };
+  }
+}
+
+export function runExecution(job: JobType, ports: EnginePorts, options: RunOptions): RunReport {
+  const deadline = options.startedAt + EXECUTION_LIMIT_MS - SAFETY_MARGIN_MS;
+  const stopStartingAt = Math.min(
+    options.startedAt + options.budgetMs,
+    deadline - FETCH_DEADLINE_MS - RECORD_MS,
+  );
+  const report: RunReport = {
+    waves: 0,
+    sent: 0,
+    recorded: 0,
+    dropped: 0,
+    stoppedBecause: 'time',
+    state: null,
+  };
+  for (;;) {
+    const now = ports.clock.now();
+    if (now > stopStartingAt) {
+      report.stoppedBecause = 'time';
+      return report;
+    }
+    const taken = withLock(ports, () => {
+      const state = ports.store.load();
+      if (!state) return { state: null, claimed: [] as Claimed[] };
+      resumeAfterQuotaReset(state, now);
+      expireLeases(state, now);
+      activateRows(state, job, now);
+      settle(state, job, now);
+      const claimed = claim(state, job, options.owner, now, options.claimLimits ?? DEFAULT_CLAIM_LIMITS);
+      saveAndShow(state, job, ports);
+      return { state, claimed };
+    });
+    if (taken === LOCKED_OUT) {
+      report.stoppedBecause = 'lock';
+      return report;
+    }
+    report.state = taken.state;
+    if (!taken.state) {
+      report.stoppedBecause = 'no-batch';
+      return report;
+    }
+    const status = taken.state.meta.status;
+    if (taken.claimed.length === 0) {
+      if (status === 'completed' || status === 'cancelled') {
+        report.stoppedBecause = 'ended';
+        return report;
+      }
+      if (status === 'stopped') {
+        report.stoppedBecause = 'not-running';
+        return report;
+      }
+      const wake = nextWake(taken.state, now);
+      const wait = wake === null ? Number.POSITIVE_INFINITY : Math.max(0, wake - now);
+      if (wait > options.maxIdleMs || now + wait > stopStartingAt) {
+        report.stoppedBecause = status === 'paused' ? 'not-running' : 'idle';
+        return report;
+      }
+      ports.clock.sleep(Math.max(wait, 250));
+      continue;
+    }
+
+    report.waves += 1;
+    report.sent += taken.claimed.length;
+    const outcomes = sendWave(job, ports, taken.state, taken.claimed, deadline);
+    const recorded = withLock(ports, () => {
+      const state = ports.store.load();
+      if (!state) return null;
+      const at = ports.clock.now();
+      let applied = 0;
+      taken.claimed.forEach((entry, index) => {
+        const outcome = outcomes[index] as Outcome;
+        const result = recordOutcome(
+          state,
+          options.owner,
+          entry.row.rowId,
+          entry.item.id,
+          outcome,
+          at,
+          ports.random,
+        );
+        if (result.applied) applied += 1;
+      });
+      settle(state, job, at);
+      saveAndShow(state, job, ports);
+      return { state, applied };
+    });
+    if (recorded === LOCKED_OUT) {
+      // Our leases run out and the items are taken up again; what was written is found, not doubled.
+      report.stoppedBecause = 'lock';
+      return report;
+    }
+    if (!recorded) {
+      report.stoppedBecause = 'no-batch';
+      return report;
+    }
+    report.state = recorded.state;
+    report.recorded += recorded.applied;
+    report.dropped += taken.claimed.length - recorded.applied;
+  }
+}
+
+/** Finds a row's item in a state (for tests and callers that hold ids). */
+export function itemOf(state: BatchState, rowId: string, itemId: string) {
+  const row = findRow(state, rowId);
+  return row ? findItem(row, itemId) : undefined;
+}

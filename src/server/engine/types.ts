@@ -1,0 +1,188 @@
+/**
+ * The engine's vocabulary. The engine runs any job type: it knows rows, items, leases, budgets and
+ * failures, never TikTok or Gemini. A job type says what items a row needs and how each item turns
+ * into HTTP requests and back into a result.
+ */
+
+/** JSON that can be stored in the queue state. */
+export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+
+/** A request as UrlFetchApp sends it (`muteHttpExceptions` is always on). */
+export interface EngineRequest {
+  url: string;
+  method: 'get' | 'post' | 'delete' | 'put' | 'patch';
+  headers: Record<string, string>;
+  contentType?: string;
+  /** A text body, sent as is. */
+  payload?: string;
+  /** A binary body as base64 (never with `payload`). */
+  payloadBase64?: string;
+  /** Default true; false lets a job read redirects itself. */
+  followRedirects?: boolean;
+}
+
+/** A response as the job reads it; bodies are decoded only when asked for. */
+export interface EngineResponse {
+  status: number;
+  headers: Readonly<Record<string, string | string[]>>;
+  /** Body size in bytes. */
+  size: number;
+  text(): string;
+  base64(): string;
+}
+
+export type ItemState = 'queued' | 'leased' | 'done' | 'failed' | 'cancelled';
+
+/** What a job asks for: one unit of work, one network exchange (or a few, in steps). */
+export interface ItemSpec {
+  /** Unique within its row, stable across retries (e.g. "image:p2:t1:s4"). */
+  id: string;
+  kind: string;
+  /** Ids of items that must be done first: of the same row, or `@id` for an item of the batch itself. */
+  deps?: string[];
+  /** Budget key for requests-per-minute (e.g. "gemini:gemini-2.5-flash-image"); none means unmetered. */
+  rateKey?: string;
+  /** Small parameters for the job. */
+  input?: Json;
+  /** How much of the row's visible progress this item is (e.g. 1 per generated image). */
+  units?: number;
+}
+
+export interface ItemRecord extends ItemSpec {
+  state: ItemState;
+  /** Failed tries; a 429 is never counted. */
+  attempts: number;
+  /** Times an execution died holding this item's lease. */
+  takeovers: number;
+  notBefore?: number;
+  lease?: { owner: string; until: number };
+  result?: Json;
+  error?: string;
+}
+
+export type RowState = 'pending' | 'active' | 'completed' | 'failed' | 'cancelled';
+
+export interface RowSpec {
+  rowId: string;
+  /** Position in the batch, from 1: "Link 7". */
+  number: number;
+  link: string;
+  photo: string;
+  description: string;
+  photoVariations: number;
+  textVariations: number;
+}
+
+export interface RowRecord extends RowSpec {
+  state: RowState;
+  items: ItemRecord[];
+  /** A short name for the row in events, set by the job once it knows it (e.g. the author's "@handle"). */
+  label?: string;
+  output?: { url: string; label: string };
+  error?: string;
+  startedAt?: number;
+  endedAt?: number;
+  /** Set when something about the row changed and its cells must be written. */
+  dirty?: boolean;
+}
+
+export type BatchStatus = 'running' | 'paused' | 'stopped' | 'cancelled' | 'completed';
+
+export interface BatchEvent {
+  at: number;
+  text: string;
+}
+
+export interface BatchSettings {
+  /** At most this many rows in progress at once (the PRD's rate-limit guard). */
+  rowsInProgress: number;
+  /** Requests per minute per rate key. */
+  requestsPerMinute: Record<string, number>;
+  /** Job-specific settings (models, output format, variations...). */
+  job: Json;
+}
+
+export interface BatchMeta {
+  id: string;
+  job: string;
+  status: BatchStatus;
+  createdAt: number;
+  endedAt?: number;
+  /** While paused for a daily quota: when to go on. */
+  resumeAt?: number;
+  /** Why the batch stopped or paused, for the sidebar and the rows. */
+  message?: string;
+  settings: BatchSettings;
+  /** Send times per rate key, for the sliding one-minute window shared by every execution. */
+  sent: Record<string, number[]>;
+  /** No request with this key before this time (a 429 asked us to wait). */
+  holdUntil: Record<string, number>;
+  events: BatchEvent[];
+  /** Progress units done, and when the first and the latest were done (for the rate and time left). */
+  unitsDone: number;
+  firstUnitAt?: number;
+  lastUnitAt?: number;
+  /** Job-level data shared by every row (e.g. the batch folder id). */
+  shared: Record<string, Json>;
+}
+
+export interface BatchState {
+  meta: BatchMeta;
+  rows: RowRecord[];
+}
+
+/** How an item's try ended badly. The kind decides what happens next. */
+export type Failure =
+  /** Worth another try later (5xx, time-out, a blank answer): counts an attempt, backs off. */
+  | { kind: 'retry'; message: string }
+  /** Trying again will not help (the post is private, the photo is not an image): fails the row. */
+  | { kind: 'fatal'; message: string }
+  /** A 429: wait, try again, count nothing. */
+  | { kind: 'rate-limited'; message: string; retryAfterMs: number; rateKey?: string }
+  /** A per-day quota: the whole batch waits until `resumeAt`. */
+  | { kind: 'quota-day'; message: string; resumeAt: number }
+  /** Bad key, no billing, unknown model: the whole batch stops with one message. */
+  | { kind: 'settings'; message: string };
+
+/** One step of an item: send requests (and come back with their responses), or finish. */
+export type StepResult =
+  | { kind: 'send'; requests: EngineRequest[]; carry?: Json }
+  | {
+      kind: 'done';
+      result?: Json;
+      newItems?: ItemSpec[];
+      output?: { url: string; label: string };
+      event?: string;
+    }
+  | { kind: 'fail'; failure: Failure };
+
+export interface StepContext {
+  readonly row: RowRecord;
+  readonly meta: BatchMeta;
+  readonly now: number;
+  /** The result of a done item of the same row. */
+  resultOf(itemId: string): Json | undefined;
+}
+
+export interface JobType {
+  readonly name: string;
+  /** The items a row starts with, when it becomes active. */
+  plan(row: RowRecord, meta: BatchMeta): ItemSpec[];
+  /** First step of an item (no responses yet), or the next one after `responses` came back. */
+  step(
+    item: ItemRecord,
+    context: StepContext,
+    previous?: { carry?: Json; responses: EngineResponse[] },
+  ): StepResult;
+  /** Rough bytes a try of this item holds in memory (requests + responses), for the wave's byte budget. */
+  estimateBytes?(item: ItemRecord): number;
+  /** The Status text for an active row, e.g. "Generating 3/6"; the engine words the other states. */
+  describe?(row: RowRecord): string;
+  /** Items of the batch itself, planned at start (e.g. create the batch folder); rows may depend on them. */
+  planBatch?(meta: BatchMeta): ItemSpec[];
+  /** Items of the batch planned once every row has ended (e.g. write batch.json). */
+  planFinish?(state: BatchState): ItemSpec[];
+}
+
+/** The id of the pseudo-row that holds the batch's own items; it never appears in the sheet. */
+export const BATCH_ROW_ID = '@batch';
