@@ -180,7 +180,8 @@ export function settle(state: BatchState, job: JobType, now: number): void {
     state.meta.shared['finishPlanned'] = true;
     for (const spec of job.planFinish?.(state) ?? []) {
       const existing = findItem(own, spec.id);
-      if (existing) Object.assign(existing, itemFrom(spec));
+      // Planned again: whatever it wrote last time may still be there, so the job must look before writing.
+      if (existing) Object.assign(existing, itemFrom(spec), { reruns: (existing.reruns ?? 0) + 1 });
       else own.items.push(itemFrom(spec));
     }
   }

@@ -33,7 +33,13 @@ export interface CellsPort {
   writeRowCells(updates: ReadonlyMap<string, RowCells>): void;
 }
 
+/** Secrets of the user the execution runs as (the Gemini key lives in their UserProperties, never in state). */
+export interface SecretsPort {
+  get(name: string): string | null;
+}
+
 export interface EnginePorts {
+  secrets: SecretsPort;
   store: StateStore;
   lock: LockPort;
   http: HttpPort;

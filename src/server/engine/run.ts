@@ -69,12 +69,13 @@ function withLock<T>(ports: EnginePorts, work: () => T): T | typeof LOCKED_OUT {
 }
 const LOCKED_OUT = Symbol('locked out');
 
-function stepContext(state: BatchState, claimed: Claimed, now: number): StepContext {
+function stepContext(state: BatchState, claimed: Claimed, now: number, ports: EnginePorts): StepContext {
   return {
     row: claimed.row,
     meta: state.meta,
     now,
     resultOf: (itemId) => dependency(state, claimed.row, itemId)?.result,
+    secret: (name) => ports.secrets.get(name),
   };
 }
 
@@ -129,7 +130,7 @@ function sendWave(
   deadline: number,
 ): Outcome[] {
   const now = ports.clock.now();
-  const contexts = claimed.map((entry) => stepContext(state, entry, now));
+  const contexts = claimed.map((entry) => stepContext(state, entry, now, ports));
   const results: StepResult[] = claimed.map((entry, index) =>
     safeStep(job, entry, contexts[index] as StepContext),
   );

@@ -54,6 +54,8 @@ export interface ItemRecord extends ItemSpec {
   attempts: number;
   /** Times an execution died holding this item's lease. */
   takeovers: number;
+  /** Times the item was planned again after it had been done (e.g. the batch summary after Retry failed). */
+  reruns?: number;
   notBefore?: number;
   lease?: { owner: string; until: number };
   result?: Json;
@@ -160,8 +162,10 @@ export interface StepContext {
   readonly row: RowRecord;
   readonly meta: BatchMeta;
   readonly now: number;
-  /** The result of a done item of the same row. */
+  /** The result of a done item of the same row, or of the batch (`@id`). */
   resultOf(itemId: string): Json | undefined;
+  /** A secret of the user this execution runs as (e.g. the API key): used in a header, never stored. */
+  secret(name: string): string | null;
 }
 
 export interface JobType {

@@ -1,0 +1,54 @@
+/**
+ * Checks a Gemini key the cheap way Google suggests (the models list), and says exactly why it failed.
+ * The key travels only in the request header.
+ */
+import { listModels } from '../gemini/request';
+import { readKeyCheck, type ModelChoice } from '../gemini/models';
+
+export interface KeyCheck {
+  ok: boolean;
+  message: string;
+  textModels: { id: string; name: string }[];
+  imageModels: { id: string; name: string }[];
+}
+
+const asChoices = (models: ModelChoice[]) =>
+  models.map((model) => ({ id: model.id, name: model.displayName }));
+
+export function checkApiKey(key: string): KeyCheck {
+  const trimmed = key.trim();
+  if (!/^[\w-]{20,}$/.test(trimmed)) {
+    return {
+      ok: false,
+      message:
+        'That does not look like a Gemini API key: copy it again from Google AI Studio (it is one long word).',
+      textModels: [],
+      imageModels: [],
+    };
+  }
+  const spec = listModels(trimmed);
+  const response = UrlFetchApp.fetch(spec.url, {
+    method: spec.method,
+    headers: spec.headers,
+    muteHttpExceptions: true,
+  });
+  const outcome = readKeyCheck(
+    {
+      status: response.getResponseCode(),
+      body: response.getContentText(),
+      headers: response.getAllHeaders() as Record<string, string>,
+    },
+    Date.now(),
+  );
+  if (outcome.kind !== 'ok') return { ok: false, message: outcome.message, textModels: [], imageModels: [] };
+  const imageModels = asChoices(outcome.imageModels);
+  return {
+    ok: true,
+    message:
+      imageModels.length > 0
+        ? 'The key works.'
+        : 'The key works, but it offers no image model: image generation needs billing turned on for its project.',
+    textModels: asChoices(outcome.textModels),
+    imageModels,
+  };
+}
