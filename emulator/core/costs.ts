@@ -134,10 +134,11 @@ export function costOf(className: string, method: string): CallCost {
   return TABLE[`${className}.${method}`] ?? TABLE[`${className}.*`] ?? DEFAULT_COST;
 }
 
+/** Whole milliseconds, as Date.now() has them. */
 export function priceOf(cost: CallCost, work: { cells?: number; bytes?: number }): number {
-  return (
+  return Math.round(
     cost.baseMs +
-    (cost.perCellMs ?? 0) * (work.cells ?? 0) +
-    (cost.perMegabyteMs ?? 0) * ((work.bytes ?? 0) / 1048576)
+      (cost.perCellMs ?? 0) * (work.cells ?? 0) +
+      (cost.perMegabyteMs ?? 0) * ((work.bytes ?? 0) / 1048576),
   );
 }

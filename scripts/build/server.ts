@@ -47,7 +47,9 @@ export function checkServerBundle(code: string, exportNames: readonly string[]):
       `Code.js is not a classic script Apps Script can load (an import or export statement?): ${String(error)}`,
     );
   }
-  if (/\bimport\s*\(/.test(code)) {
+  // Comments may mention import(); only code counts, so look at the bundle with its comments stripped.
+  const stripped = esbuild.transformSync(code, { minifyWhitespace: true, legalComments: 'none', charset: 'utf8' }).code;
+  if (/\bimport\s*\(/.test(stripped)) {
     throw new BuildError('Code.js uses dynamic import(), which Apps Script does not have.');
   }
   const declared = new Set([...code.matchAll(/^function ([A-Za-z_$][\w$]*)\(/gm)].map((match) => match[1]));

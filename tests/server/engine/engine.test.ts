@@ -22,7 +22,7 @@ describe('engine: a batch from start to end', () => {
     expect(world.files.has('batch-b1')).toBe(true);
     expect(world.files.has('batch-b1/summary')).toBe(true);
     expect([...world.fileWrites.values()].every((count) => count === 1)).toBe(true);
-    expect(world.cells.get('r2')).toMatchObject({ status: 'Done', output: { label: 'Open folder' } });
+    expect(world.cells.get('r2')).toMatchObject({ status: 'Done', output: { label: 'parts-3' } });
     expect(readProgress(state, world.time)).toMatchObject({
       percent: 100,
       unitsDone: 6,
