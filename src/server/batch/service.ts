@@ -42,6 +42,13 @@ export interface StartResult {
   trigger: { everyMinutes: number };
 }
 
+/** The user's secrets, by name: the Gemini key from their properties, and their OAuth token for Drive. */
+function secretNamed(name: string): string | null {
+  if (name === 'apiKey') return readApiKey();
+  if (name === 'oauthToken') return ScriptApp.getOAuthToken();
+  return null;
+}
+
 interface Context {
   spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet;
   sheet: GasBatchSheet;
@@ -52,7 +59,7 @@ interface Context {
 function context(): Context {
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
   const sheet = new GasBatchSheet(spreadsheet);
-  const ports = appsScriptPorts(spreadsheet, sheet, (name) => (name === 'apiKey' ? readApiKey() : null));
+  const ports = appsScriptPorts(spreadsheet, sheet, secretNamed);
   return { spreadsheet, sheet, ports, settings: readSettings() };
 }
 

@@ -38,8 +38,15 @@ export interface SecretsPort {
   get(name: string): string | null;
 }
 
+/** Image conversion, which Apps Script does natively (Blob.getAs) and pure JavaScript would do slowly. */
+export interface ImagePort {
+  /** Converts base64 image bytes between image/png and image/jpeg; returns base64. */
+  convert(base64: string, from: string, to: string): string;
+}
+
 export interface EnginePorts {
   secrets: SecretsPort;
+  images: ImagePort;
   store: StateStore;
   lock: LockPort;
   http: HttpPort;

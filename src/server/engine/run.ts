@@ -76,6 +76,7 @@ function stepContext(state: BatchState, claimed: Claimed, now: number, ports: En
     now,
     resultOf: (itemId) => dependency(state, claimed.row, itemId)?.result,
     secret: (name) => ports.secrets.get(name),
+    convertImage: (base64, from, to) => ports.images.convert(base64, from, to),
   };
 }
 

@@ -166,6 +166,8 @@ export interface StepContext {
   resultOf(itemId: string): Json | undefined;
   /** A secret of the user this execution runs as (e.g. the API key): used in a header, never stored. */
   secret(name: string): string | null;
+  /** Converts base64 image bytes between image/png and image/jpeg (Apps Script's Blob.getAs). */
+  convertImage(base64: string, from: string, to: string): string;
 }
 
 export interface JobType {

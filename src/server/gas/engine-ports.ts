@@ -13,6 +13,10 @@ export function appsScriptPorts(
 ): EnginePorts {
   return {
     secrets: { get: secrets },
+    images: {
+      convert: (base64, from, to) =>
+        Utilities.base64Encode(Utilities.newBlob(Utilities.base64Decode(base64), from).getAs(to).getBytes()),
+    },
     store: sheetStateStore(spreadsheet),
     lock: documentLock(),
     http: urlFetchHttp,
