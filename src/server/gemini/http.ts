@@ -1,8 +1,10 @@
 /**
- * The plain data that crosses between this client and the batch engine. The client never fetches:
- * it describes requests, and the engine sends them together with UrlFetchApp.fetchAll (adding
- * `muteHttpExceptions: true`), then hands each response back here to be read.
+ * Gemini's hosts and key header. The request and response shapes are shared with the Drive client
+ * (src/server/http) and re-exported here, so Gemini code keeps importing them from './http'.
  */
+import type { HttpRequestSpec } from '../http/spec';
+
+export { headerValue, type HttpRequestSpec, type HttpResult } from '../http/spec';
 
 export const GEMINI_HOST = 'generativelanguage.googleapis.com';
 export const API_ROOT = `https://${GEMINI_HOST}/v1beta`;
@@ -10,41 +12,6 @@ export const UPLOAD_ROOT = `https://${GEMINI_HOST}/upload/v1beta`;
 
 /** The header that carries the key: headers stay out of URLs, and URLs end up in error messages and logs. */
 export const API_KEY_HEADER = 'x-goog-api-key';
-
-export interface HttpRequestSpec {
-  url: string;
-  method: 'get' | 'post' | 'delete';
-  headers: Record<string, string>;
-  contentType?: string;
-  /** A text body (JSON), sent as is. */
-  payload?: string;
-  /**
-   * A binary body as base64, never set together with `payload`. The engine sends
-   * `Utilities.newBlob(Utilities.base64Decode(payloadBase64), contentType)`: base64 is the form image
-   * bytes already travel in (Gemini's inlineData, stored state), and a string survives being queued.
-   */
-  payloadBase64?: string;
-}
-
-/** A response as the engine reads it: getResponseCode(), getContentText(), getAllHeaders(). */
-export interface HttpResult {
-  status: number;
-  body: string;
-  headers: Readonly<Record<string, string | string[]>>;
-}
-
-/** Header lookup ignoring case, because UrlFetchApp keeps the server's spelling of header names. */
-export function headerValue(
-  headers: Readonly<Record<string, string | string[]>>,
-  name: string,
-): string | undefined {
-  const wanted = name.toLowerCase();
-  for (const [key, value] of Object.entries(headers)) {
-    if (key.toLowerCase() !== wanted) continue;
-    return Array.isArray(value) ? value[0] : value;
-  }
-  return undefined;
-}
 
 /** What may be logged about a request: the key masked, the body reduced to its size. */
 export function describeForLog(spec: HttpRequestSpec): {

@@ -1,0 +1,96 @@
+/**
+ * The first look at any Drive response: a readable JSON success, or one of the failures in failure.ts.
+ * Drive explains a refusal in `error.errors[].reason`; the HTTP status alone does not tell a full Drive
+ * (403) from a rate limit (also 403) from a missing permission (403 again).
+ */
+import { headerValue } from '../http/spec';
+import {
+  authFailure,
+  badRequest,
+  DEFAULT_RETRY_AFTER_MS,
+  noAccess,
+  notFound,
+  rateLimited,
+  storageFull,
+  transient,
+  type DriveFailure,
+  type DriveOk,
+} from './failure';
+import { DriveErrorBodySchema } from './schemas';
+
+export type ClassifiedDriveResponse = DriveOk<{ json: unknown }> | DriveFailure;
+
+const RATE_LIMIT_REASONS = new Set([
+  'userRateLimitExceeded',
+  'rateLimitExceeded',
+  'sharingRateLimitExceeded',
+  'dailyLimitExceeded',
+]);
+const STORAGE_REASONS = new Set(['storageQuotaExceeded', 'quotaExceeded', 'teamDriveFileLimitExceeded']);
+
+export function classifyDriveResponse(
+  status: number,
+  bodyText: string,
+  headers: Readonly<Record<string, string | string[]>>,
+  now: number,
+): ClassifiedDriveResponse {
+  if (status >= 200 && status < 300) {
+    // A 204 (and some PATCH answers without `fields`) has no body: that is still a success.
+    if (bodyText.trim() === '') return { kind: 'ok', json: {} };
+    const json = parseJson(bodyText);
+    if (json === undefined) return transient({ httpStatus: status, detail: firstLine(bodyText) }, true);
+    return { kind: 'ok', json };
+  }
+
+  const parsed = DriveErrorBodySchema.safeParse(parseJson(bodyText));
+  const error = parsed.success ? parsed.data.error : undefined;
+  const reasons = (error?.errors ?? []).flatMap((item) => (item.reason ? [item.reason] : []));
+  const facts = {
+    httpStatus: status,
+    reason: reasons[0],
+    detail: error?.message || firstLine(bodyText) || undefined,
+  };
+
+  if (status === 401) return authFailure(facts);
+  const limited = reasons.find((reason) => RATE_LIMIT_REASONS.has(reason));
+  if (status === 429 || (status === 403 && limited)) {
+    const wait = retryAfterHeader(headers, now) ?? DEFAULT_RETRY_AFTER_MS;
+    return rateLimited({ ...facts, reason: limited ?? facts.reason }, wait);
+  }
+  if (status >= 500 || status === 408) return transient(facts);
+  if (status === 403) {
+    const full = reasons.find((reason) => STORAGE_REASONS.has(reason));
+    return full ? storageFull({ ...facts, reason: full }) : noAccess(facts);
+  }
+  if (status === 404) return notFound(facts);
+  return badRequest(facts);
+}
+
+/** `Retry-After` is either seconds or an HTTP date. */
+function retryAfterHeader(
+  headers: Readonly<Record<string, string | string[]>>,
+  now: number,
+): number | undefined {
+  const value = headerValue(headers, 'Retry-After')?.trim();
+  if (!value) return undefined;
+  if (/^\d+(\.\d+)?$/.test(value)) return Math.ceil(Number(value) * 1000);
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The start of a non-JSON body (an HTML page, usually), enough to recognise it in a log. */
+function firstLine(text: string): string {
+  return text
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .slice(0, 160);
+}
