@@ -4,7 +4,8 @@
  */
 import { buildMenu } from './ui/menu';
 import { openSidebar, readAppInfo } from './ui/sidebar';
-import { setUpBatchSheet } from './sheet/setup';
+import { handleEdit } from './sheet/on-edit';
+import { setUpBatchSheet, setupMessage } from './sheet/setup';
 import type { AppInfo } from '../shared/rpc';
 
 /** Simple trigger: runs when the spreadsheet opens, in any auth mode. */
@@ -27,14 +28,14 @@ export function getAppInfo(): AppInfo {
   return readAppInfo();
 }
 
+/** Simple trigger: checks the Batch rows Jenny just edited and writes their Status (AuthMode.LIMITED). */
+export function onEdit(event?: GoogleAppsScript.Events.SheetsOnEdit): void {
+  handleEdit(event);
+}
+
 /** Menu item "Set up sheet": creates or repairs the Batch sheet, never wiping data. */
 export function setUpSheetFromMenu(): void {
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
   const report = setUpBatchSheet(spreadsheet);
-  const message = report.created
-    ? 'The Batch sheet is ready: paste TikTok links in the Link column.'
-    : report.addedColumns.length > 0
-      ? `Added the missing columns: ${report.addedColumns.join(', ')}.`
-      : 'The Batch sheet was already set up; nothing was changed.';
-  spreadsheet.toast(message, 'Set up sheet');
+  spreadsheet.toast(setupMessage(report), 'Set up sheet');
 }
