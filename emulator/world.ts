@@ -35,6 +35,8 @@ export interface WorldOptions {
   /** The name of the spreadsheet the script is bound to. */
   spreadsheetName?: string;
   fetchLimits?: Partial<UrlFetchLimits>;
+  /** UrlFetch calls per user and day (default: a consumer account's 20,000). */
+  urlFetchCallsPerDay?: number;
 }
 
 const BOUND_SPREADSHEET_ID = '1BoundSpreadsheetEmulatedForSlideshowRemix00';
@@ -64,6 +66,7 @@ export class World extends WorldBase {
   readonly properties: PropertiesStore;
   readonly cache: CacheStore;
   readonly fetchLimits: UrlFetchLimits;
+  readonly urlFetchCallsPerDay: number;
   private readonly stateFile: string | null;
 
   constructor(options: WorldOptions = {}) {
@@ -78,6 +81,7 @@ export class World extends WorldBase {
     const project = options.project ?? loadProject(options.buildDir ?? 'build');
     super({ project, clock, seed: options.seed, defaultUser: options.user, deployment: options.deployment });
     this.fetchLimits = { ...DEFAULT_FETCH_LIMITS, ...options.fetchLimits };
+    this.urlFetchCallsPerDay = options.urlFetchCallsPerDay ?? CONSUMER_LIMITS.urlFetchCallsPerDay;
     this.stateFile = options.stateDir ? path.join(options.stateDir, 'world.json') : null;
     const saved = this.readSaved();
     if (saved && clock instanceof VirtualClock) clock.advanceTo(saved.time);
@@ -129,13 +133,7 @@ export class World extends WorldBase {
           whitelist: this.project.manifest.urlFetchWhitelist,
           limits: this.fetchLimits,
           takeQuota: (count) =>
-            this.quotas.take(
-              'urlfetch',
-              execution.user,
-              env.now(),
-              count,
-              CONSUMER_LIMITS.urlFetchCallsPerDay,
-            ),
+            this.quotas.take('urlfetch', execution.user, env.now(), count, this.urlFetchCallsPerDay),
           record: (entry) => this.fetches.push(entry),
         }),
       },
@@ -174,7 +172,7 @@ export class World extends WorldBase {
     return {
       urlFetchCalls: {
         used: this.quotas.used('urlfetch', user, at),
-        limit: CONSUMER_LIMITS.urlFetchCallsPerDay,
+        limit: this.urlFetchCallsPerDay,
       },
       triggerRuntimeMs: {
         used: this.quotas.used('triggerRuntimeMs', user, at),

@@ -136,6 +136,7 @@ export function recordOutcome(
       row.output = outcome.output;
       row.dirty = true;
     }
+    if (outcome.label) row.label = outcome.label;
     if (outcome.event) addEvent(state.meta, now, `${rowName(row)}: ${outcome.event}`);
     if (!cancelled)
       for (const spec of outcome.newItems ?? []) if (!findItem(row, spec.id)) row.items.push(itemFrom(spec));

@@ -19,6 +19,20 @@ export interface LockPort {
   release(): void;
 }
 
+/**
+ * Thrown by an HttpPort when the platform's own daily allowance of requests is spent (Apps Script's
+ * "Service invoked too many times for one day: urlfetch"): the batch pauses until `resumeAt`.
+ */
+export class DailyQuotaError extends Error {
+  override name = 'DailyQuotaError';
+  constructor(
+    message: string,
+    readonly resumeAt: number,
+  ) {
+    super(message);
+  }
+}
+
 export interface HttpPort {
   /** Sends all requests at once and returns the responses in order; throws if the network failed. */
   fetchAll(requests: EngineRequest[]): EngineResponse[];

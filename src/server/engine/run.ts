@@ -22,11 +22,11 @@ import {
 } from './limits';
 import { resumeAfterQuotaReset } from './lifecycle';
 import { recordOutcome, settle, type Outcome } from './outcome';
-import type { EnginePorts } from './ports';
+import { DailyQuotaError, type EnginePorts } from './ports';
 import { nextAllowedAt } from './rate';
 import { rowStatus } from './progress';
 import type { RowCells } from '../ports/sheet';
-import type { BatchState, EngineResponse, Json, JobType, StepContext, StepResult } from './types';
+import type { BatchState, EngineResponse, Failure, Json, JobType, StepContext, StepResult } from './types';
 
 /** Time to read, record and save after the last response of a wave (lock wait included). */
 const RECORD_MS = LOCK_WAIT_MS + 10_000;
@@ -143,11 +143,17 @@ function sendWave(
     if (ports.clock.now() + FETCH_DEADLINE_MS + RECORD_MS > deadline) break;
     const requests = sending.flatMap(({ result }) => (result.kind === 'send' ? result.requests : []));
     let responses: EngineResponse[] | null = null;
-    let networkError = '';
+    let networkFailure: Failure | null = null;
     try {
       responses = ports.http.fetchAll(requests);
     } catch (error) {
-      networkError = error instanceof Error ? error.message : String(error);
+      networkFailure =
+        error instanceof DailyQuotaError
+          ? { kind: 'quota-day', message: error.message, resumeAt: error.resumeAt }
+          : {
+              kind: 'retry',
+              message: `The network request failed (${error instanceof Error ? error.message : String(error)})`,
+            };
     }
     let offset = 0;
     for (const { result, index } of sending) {
@@ -159,7 +165,7 @@ function sendWave(
         ? safeStep(job, entry, contexts[index] as StepContext, { carry: result.carry, responses: mine })
         : {
             kind: 'fail',
-            failure: { kind: 'retry', message: `The network request failed (${networkError})` },
+            failure: networkFailure ?? { kind: 'retry', message: 'The network request failed' },
           };
     }
   }

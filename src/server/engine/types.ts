@@ -155,6 +155,8 @@ export type StepResult =
       newItems?: ItemSpec[];
       output?: { url: string; label: string };
       event?: string;
+      /** The row's short name in events and the sidebar (e.g. "@handle"), once the job knows it. */
+      label?: string;
     }
   | { kind: 'fail'; failure: Failure };
 

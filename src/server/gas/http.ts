@@ -1,5 +1,5 @@
 /** The engine's HTTP port over UrlFetchApp.fetchAll: every request of a wave goes out together. */
-import type { HttpPort } from '../engine/ports';
+import { DailyQuotaError, type HttpPort } from '../engine/ports';
 import type { EngineRequest, EngineResponse } from '../engine/types';
 
 function params(request: EngineRequest): GoogleAppsScript.URL_Fetch.URLFetchRequest {
@@ -36,9 +36,23 @@ function response(http: GoogleAppsScript.URL_Fetch.HTTPResponse): EngineResponse
   };
 }
 
+const DAY_MS = 24 * 60 * 60 * 1000;
+
 export const urlFetchHttp: HttpPort = {
   fetchAll(requests) {
     if (requests.length === 0) return [];
-    return UrlFetchApp.fetchAll(requests.map(params)).map(response);
+    try {
+      return UrlFetchApp.fetchAll(requests.map(params)).map(response);
+    } catch (error) {
+      // Apps Script counts web requests per account and day; past the limit every fetch fails until the
+      // day's count resets, so the batch waits a day instead of failing its rows one by one.
+      if (/too many times for one day: urlfetch/i.test(String(error))) {
+        throw new DailyQuotaError(
+          "Apps Script's daily limit of web requests for your Google account is used up; the batch goes on by itself in 24 hours.",
+          Date.now() + DAY_MS,
+        );
+      }
+      throw error;
+    }
   },
 };

@@ -134,4 +134,18 @@ describe('engine in the emulator', () => {
     expect(sheetByLink(runtime).get(DELTA)?.status).toBe('Failed: Not found');
     expect(sheetByLink(runtime).get(ALPHA)?.status).toBe('Done');
   });
+
+  it("pauses, and says why, when Apps Script's daily allowance of web requests runs out", async () => {
+    const { runtime } = await engineWorld({ urlFetchCallsPerDay: 6 });
+    prepareSheet(runtime, [ALPHA, BRAVO, CHARLIE, ECHO]);
+    expectOk(runtime.callFromSidebar('startBatch', [{}]));
+    const progress = expectOk(
+      runtime.callFromSidebar<{ status: string; message: string; rows: { failed: number } }>('pumpBatch'),
+    );
+    expect(progress.status).toBe('paused');
+    expect(progress.message).toMatch(/daily limit of web requests/);
+    expect(progress.rows.failed).toBe(0);
+    const statuses = [...sheetByLink(runtime).values()].map((row) => row.status);
+    expect(statuses.filter((status) => status.startsWith('Paused: quota')).length).toBeGreaterThan(0);
+  });
 });

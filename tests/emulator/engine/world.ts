@@ -20,7 +20,7 @@ export interface EngineWorld {
 }
 
 export async function engineWorld(
-  options: { seed?: number; workLatencyMs?: number } = {},
+  options: { seed?: number; workLatencyMs?: number; urlFetchCallsPerDay?: number } = {},
 ): Promise<EngineWorld> {
   const manifest = JSON.parse(fs.readFileSync('appsscript.json', 'utf8')) as Manifest;
   const world = new World({
@@ -37,6 +37,7 @@ export async function engineWorld(
       },
     },
     seed: options.seed ?? 1,
+    urlFetchCallsPerDay: options.urlFetchCallsPerDay,
   });
   const services = createTestServices({ workLatencyMs: options.workLatencyMs });
   world.router.registerAll(services.handlers);

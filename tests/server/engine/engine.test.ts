@@ -1,4 +1,7 @@
 import { cancelBatch, retryFailed } from '../../../src/server/engine/lifecycle';
+import { DailyQuotaError } from '../../../src/server/engine/ports';
+import { runExecution } from '../../../src/server/engine/run';
+import { testJob } from '../../fixtures/engine/test-job';
 import { readProgress } from '../../../src/server/engine/progress';
 import { BATCH_ROW_ID } from '../../../src/server/engine/types';
 import { FakeWorld } from '../../fixtures/engine/fake-services';
@@ -332,5 +335,27 @@ describe('engine: cancel and retry', () => {
     expect(world.workCalls.get('b/1')).toBe((callsBefore.get('b/1') ?? 0) + 1);
     expect(world.fileWrites.get('batch-b1/summary')).toBe(1);
     expect(world.files.size).toBe(1 + 4 + 1);
+  });
+});
+
+describe('engine: the platform running out of requests for the day', () => {
+  it('pauses the batch with the message instead of failing rows', () => {
+    const world = new FakeWorld();
+    startBatch(world, ['parts-2']);
+    const ports = world.ports('exec-quota');
+    const resumeAt = world.time + 24 * 60 * 60_000;
+    ports.http.fetchAll = () => {
+      throw new DailyQuotaError('Daily web requests used up', resumeAt);
+    };
+    runExecution(testJob, ports, {
+      owner: 'exec-quota',
+      startedAt: world.time,
+      budgetMs: 60_000,
+      maxIdleMs: 0,
+    });
+    const state = world.state();
+    expect(state.meta).toMatchObject({ status: 'paused', resumeAt, message: 'Daily web requests used up' });
+    expect(state.rows.every((row) => row.state !== 'failed')).toBe(true);
+    expect(state.rows[0]!.items[0]!.attempts).toBe(0);
   });
 });
