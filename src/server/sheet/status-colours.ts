@@ -17,12 +17,12 @@ const TONES: readonly Tone[] = [
   {
     background: '#f4cccc',
     fontColor: '#990000',
-    starts: ['Failed', 'Invalid', 'Duplicate', 'Missing', 'Over the batch limit'],
+    starts: ['Failed', 'Stopped', 'Invalid', 'Duplicate', 'Missing', 'Over the batch limit'],
   },
   {
     background: '#fff2cc',
     fontColor: '#7f6000',
-    starts: ['Queued', 'Fetching', 'Analyzing', 'Generating', 'Saving', 'Retrying', 'Waiting'],
+    starts: ['Queued', 'Working', 'Fetching', 'Analyzing', 'Writing', 'Generating', 'Saving', 'Retrying', 'Waiting'],
   },
   { background: '#efefef', fontColor: '#666666', starts: ['Paused', 'Cancelled'] },
 ];
