@@ -64,7 +64,12 @@ export function checkBatch(binding: JobBinding, options: CheckOptions = {}): Bat
     sheetExists: true,
     readyCount: check.readyCount,
     invalid: notReady
-      .filter((entry) => first(entry) === 'link-invalid' || first(entry) === 'variations-invalid' || first(entry) === 'photo-invalid')
+      .filter(
+        (entry) =>
+          first(entry) === 'link-invalid' ||
+          first(entry) === 'variations-invalid' ||
+          first(entry) === 'photo-invalid',
+      )
       .map(view),
     duplicates: notReady.filter((entry) => first(entry) === 'duplicate').map(view),
     incomplete: notReady.filter((entry) => INCOMPLETE.includes(first(entry) ?? 'link-missing')).map(view),

@@ -15,7 +15,12 @@ export function settingsView(): SettingsView {
 export function validateKey(key?: string): KeyCheckView {
   const candidate = key?.trim() || readApiKey();
   if (!candidate) {
-    return { ok: false, message: 'No Gemini API key yet: paste one from Google AI Studio.', textModels: [], imageModels: [] };
+    return {
+      ok: false,
+      message: 'No Gemini API key yet: paste one from Google AI Studio.',
+      textModels: [],
+      imageModels: [],
+    };
   }
   return checkApiKey(candidate);
 }
