@@ -1,42 +1,31 @@
 /**
- * The line between the script and the emulated services. Every method call on a service object passes
- * here once, and here the emulator does what Apps Script's backend does around a call: refuse it when
- * the execution is dead or out of time, check the authorization mode and the manifest's scopes, count
- * quotas, charge the call's typical cost on the clock, and turn errors into Apps Script exceptions in
- * the script's own realm.
+ * The line between a script running in this thread and the emulated services. Every method call on a
+ * service object passes here once: the arguments leave the script's realm, `ServiceCalls` does what
+ * Apps Script's backend does around the call (kills, time limit, authorization, quotas, cost), and the
+ * result or error comes back as values of the script's own realm. Worker executions use the same
+ * `ServiceCalls` in the main thread, with their own realm side (emulator/concurrent).
  */
-import { costOf, priceOf } from './costs';
 import { GasError } from './env';
-import { EXECUTION_LIMIT_MS, type Execution, ExecutionKilled } from './execution';
+import type { Execution } from './execution';
 import { intoRealm, outOfRealm, type Realm } from './realm';
-import { modeAllows, requirementOf } from './scopes';
+import { type BoundaryHost, gasClassName, scriptErrorShape, ServiceCalls } from './service-calls';
 
-export interface BoundaryHost {
-  now(): number;
-  /** Lets time pass for the current execution. */
-  spend(ms: number): void;
-  readonly scopes: ReadonlySet<string>;
-  countCall(service: string, className: string, method: string): void;
-}
-
-/** Apps Script's names for the emulator's classes, where the TypeScript class is named differently. */
-export function gasClassName(target: object): string {
-  const ctor = (target as { constructor?: { gasName?: string; name?: string } }).constructor;
-  const raw = ctor?.gasName ?? ctor?.name ?? 'Object';
-  return raw.replace(/^(Emulated|Emu|Sim)/, '').replace(/(Impl|Emulation|Emulator)$/, '');
-}
+export { type BoundaryHost, gasClassName } from './service-calls';
 
 const TARGET = Symbol('boundary.target');
 
 export class Boundary {
   private readonly proxies = new WeakMap<object, object>();
   private readonly targets = new WeakMap<object, object>();
+  private readonly calls: ServiceCalls;
 
   constructor(
-    private readonly host: BoundaryHost,
-    private readonly execution: Execution,
+    host: BoundaryHost,
+    execution: Execution,
     private readonly realm: Realm,
-  ) {}
+  ) {
+    this.calls = new ServiceCalls(host, execution);
+  }
 
   /** Turns an emulator value into what the script sees. */
   toScript(value: unknown, service: string): unknown {
@@ -95,79 +84,33 @@ export class Boundary {
     method: string,
     args: unknown[],
   ): unknown {
-    const execution = this.execution;
-    if (execution.killedBy) throw this.scriptError(execution.killedBy);
-    execution.calls += 1;
-    const kill = execution.kill;
-    if (kill && kill.when === 'before' && execution.calls >= kill.atCall) {
-      throw this.scriptError(execution.die('injected'));
-    }
-    if (this.host.now() - execution.startedAt > EXECUTION_LIMIT_MS) {
-      throw this.scriptError(execution.die('timeout'));
-    }
-    const requirement = requirementOf(service, className, method);
-    const scopeOk =
-      requirement.scopes.length === 0 || requirement.scopes.some((scope) => this.host.scopes.has(scope));
-    if (!modeAllows(execution.authMode, requirement.mode) || !scopeOk) {
-      throw this.scriptError(
-        new GasError(
-          `You do not have permission to call ${service === className ? service : className}.${method}. ` +
-            `Required permissions: ${requirement.scopes.join(' || ') || `AuthMode.${requirement.mode}`}`,
-        ),
-      );
-    }
-    this.host.countCall(service, className, method);
-
-    let result: unknown;
+    let plainArgs: unknown[];
     try {
-      const plainArgs = args.map((arg) => this.fromScript(arg));
-      result = (Reflect.get(target, method) as (...a: unknown[]) => unknown).apply(target, plainArgs);
+      plainArgs = args.map((arg) => this.fromScript(arg));
     } catch (error) {
-      this.charge(className, method, target, undefined);
-      if (error instanceof ExecutionKilled) throw this.scriptError(error);
       throw this.scriptError(error);
     }
-    this.charge(className, method, target, result);
-    if (kill && kill.when === 'after' && execution.calls >= kill.atCall) {
-      throw this.scriptError(execution.die('injected'));
+    const outcome = this.calls.call(service, className, target, method, plainArgs);
+    switch (outcome.kind) {
+      case 'value':
+        return this.toScript(outcome.value, service);
+      case 'error':
+        throw this.scriptError(outcome.error);
+      case 'pending':
+        // Only the concurrent runtime installs a lock waiter, so only its executions can be made to wait.
+        throw this.scriptError(
+          new Error(
+            `emulator: ${className}.${method} waited for another execution outside ConcurrentRuntime`,
+          ),
+        );
     }
-    return this.toScript(result, service);
-  }
-
-  private charge(className: string, method: string, target: object, result: unknown): void {
-    const cells = cellCount(target, method);
-    const bytes = byteCount(result);
-    this.host.spend(priceOf(costOf(className, method), { cells, bytes }));
   }
 
   /** An error as the script sees it: an Error of its own realm, named like Apps Script's. */
   scriptError(error: unknown): Error {
-    const source = error instanceof Error ? error : new Error(String(error));
-    const scriptError = new this.realm.Error(source.message);
-    scriptError.name = source.name === 'Error' || source.name === 'TypeError' ? 'Exception' : source.name;
-    if (source.name === 'TypeError' || source.name === 'RangeError') {
-      // An emulator bug should not hide behind an Apps Script-looking message.
-      scriptError.message = `${source.message} (emulator: ${source.name})`;
-    }
+    const shape = scriptErrorShape(error);
+    const scriptError = new this.realm.Error(shape.message);
+    scriptError.name = shape.name;
     return scriptError;
   }
-}
-
-function cellCount(target: object, method: string): number {
-  if (
-    !/^(get|set)(Values|DisplayValues|Formulas|Notes|Backgrounds|RichTextValues|NumberFormats|DataValidations)$/.test(
-      method,
-    )
-  ) {
-    return 0;
-  }
-  const range = target as { getNumRows?: () => number; getNumColumns?: () => number };
-  if (typeof range.getNumRows !== 'function' || typeof range.getNumColumns !== 'function') return 0;
-  return range.getNumRows() * range.getNumColumns();
-}
-
-function byteCount(result: unknown): number {
-  if (typeof result === 'string') return result.length;
-  if (Array.isArray(result) && typeof result[0] === 'number') return result.length;
-  return 0;
 }

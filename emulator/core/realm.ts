@@ -37,17 +37,26 @@ export function isServiceObject(value: unknown): value is object {
 export type Wrap = (value: object) => unknown;
 export type Unwrap = (value: object) => object | undefined;
 
-export function intoRealm(value: unknown, realm: Realm, wrap: Wrap): unknown {
+/**
+ * `isWrapped` tells which objects the script gets wrapped rather than copied: service objects here, the
+ * handles that stand for them in a worker (emulator/concurrent).
+ */
+export function intoRealm(
+  value: unknown,
+  realm: Realm,
+  wrap: Wrap,
+  isWrapped: (value: object) => boolean = isServiceObject,
+): unknown {
   if (value === null || typeof value !== 'object') return value;
   if (Array.isArray(value)) {
     const out = new realm.Array(value.length);
-    for (let i = 0; i < value.length; i++) out[i] = intoRealm(value[i], realm, wrap);
+    for (let i = 0; i < value.length; i++) out[i] = intoRealm(value[i], realm, wrap, isWrapped);
     return out;
   }
   if (isDate(value)) return new realm.Date(value.getTime());
-  if (isServiceObject(value)) return wrap(value);
+  if (isWrapped(value)) return wrap(value);
   const out = new realm.Object() as Record<string, unknown>;
-  for (const [key, item] of Object.entries(value)) out[key] = intoRealm(item, realm, wrap);
+  for (const [key, item] of Object.entries(value)) out[key] = intoRealm(item, realm, wrap, isWrapped);
   return out;
 }
 

@@ -1,16 +1,21 @@
 /**
  * LockService: document, user and script locks shared by every execution in the world. A lock belongs to
- * an execution and is released when that execution ends, however it ends, as in Apps Script.
+ * an execution and is released when that execution ends, however it ends, as in Apps Script. Waiting for
+ * a lock another execution holds is the waiter's business (see LockWaiter).
  */
 import { GasError, type ServiceEnv } from '../core/env';
+import { andThen, type Pending } from '../core/pending';
 
 export interface LockWaiter {
   /**
-   * Waits up to `timeoutMs` for the lock to be free and takes it; returns false on time-out.
-   * The sequential runtime cannot run the holder meanwhile, so it lets the time pass and fails;
-   * a concurrent scheduler suspends the caller until the holder releases.
+   * `executionId` found `key` taken and will wait up to `timeoutMs` for it: true when it got the lock,
+   * false on time-out, or an answer that comes later. The sequential runtime installs no waiter (it
+   * cannot run the holder meanwhile, so the caller lets the time pass and tries once more); the
+   * concurrent scheduler suspends the caller until the holder releases or the time is up.
    */
-  wait(key: string, executionId: string, timeoutMs: number): boolean;
+  wait(key: string, executionId: string, timeoutMs: number): boolean | Pending<boolean>;
+  /** `key` became free: its holder released it or ended. */
+  released(key: string): void;
 }
 
 export class LockTable {
@@ -33,11 +38,14 @@ export class LockTable {
   }
 
   release(key: string, executionId: string): void {
-    if (this.holders.get(key) === executionId) this.holders.delete(key);
+    if (this.holders.get(key) !== executionId) return;
+    this.holders.delete(key);
+    this.waiter?.released(key);
   }
 
   releaseAll(executionId: string): void {
-    for (const [key, holder] of [...this.holders]) if (holder === executionId) this.holders.delete(key);
+    const keys = [...this.holders].filter(([, holder]) => holder === executionId).map(([key]) => key);
+    for (const key of keys) this.release(key, executionId);
   }
 }
 
@@ -50,14 +58,14 @@ export class Lock {
     private readonly key: string,
   ) {}
 
-  tryLock(timeoutInMillis: number): boolean {
+  tryLock(timeoutInMillis: number): boolean | Pending<boolean> {
     return this.acquire(timeoutInMillis);
   }
 
-  waitLock(timeoutInMillis: number): void {
-    if (!this.acquire(timeoutInMillis)) {
-      throw new GasError('Lock timeout: another process was holding the lock for too long.');
-    }
+  waitLock(timeoutInMillis: number): void | Pending<void> {
+    return andThen(this.acquire(timeoutInMillis), (acquired) => {
+      if (!acquired) throw new GasError('Lock timeout: another process was holding the lock for too long.');
+    });
   }
 
   releaseLock(): void {
@@ -68,7 +76,7 @@ export class Lock {
     return this.table.holder(this.key) === this.env.current().id;
   }
 
-  private acquire(timeoutInMillis: number): boolean {
+  private acquire(timeoutInMillis: number): boolean | Pending<boolean> {
     const executionId = this.env.current().id;
     if (this.table.tryTake(this.key, executionId)) return true;
     this.table.contended += 1;
