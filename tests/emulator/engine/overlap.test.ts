@@ -10,8 +10,8 @@ const link = (handle: string, id: number, query: string) =>
   `https://www.tiktok.com/@${handle}/photo/73000000000000${id}?${query}`;
 
 it('three pumps in flight and a trigger never run one item twice', async () => {
-  const { world, runtime, services } = await engineWorld({ workLatencyMs: 8_000 });
-  const links = Array.from({ length: 8 }, (_, index) =>
+  const { world, runtime, services } = await engineWorld({ workLatencyMs: 20_000 });
+  const links = Array.from({ length: 12 }, (_, index) =>
     link(`row${index}`, 40000 + index, `parts-${2 + (index % 3)}`),
   );
   prepareSheet(runtime, links);
