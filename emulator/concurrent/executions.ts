@@ -146,7 +146,7 @@ export class LiveExecutions {
     link.send({
       type: 'start',
       functionName: spec.functionName,
-      args: handles.encode(args, 'runtime'),
+      args: handles.encode(args, 'SpreadsheetApp'),
       globals,
       seed,
       now: this.clock.now(),

@@ -88,7 +88,9 @@ export class Runtime {
       if (typeof entry !== 'function') {
         throw new Error(`Script function not found: ${functionName}`);
       }
-      context.__emulatorCall = { name: functionName, args: boundary.toScript(args, 'runtime') };
+      // Service objects in the arguments are events' ranges and sheets (onEdit's e.range): they are
+      // SpreadsheetApp's, with its authorization rules.
+      context.__emulatorCall = { name: functionName, args: boundary.toScript(args, 'SpreadsheetApp') };
       const result = vm.runInContext(
         'globalThis[__emulatorCall.name].apply(null, __emulatorCall.args)',
         context,

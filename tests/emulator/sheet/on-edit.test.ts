@@ -161,4 +161,13 @@ describe('onEdit', () => {
     const classes = new Set(Object.keys(callsSince(ctx, before)).map((key) => key.split('.')[0]));
     expect([...classes].sort()).toEqual(['Range', 'RichTextValue', 'Sheet']);
   });
+
+  it("the event's range carries SpreadsheetApp's rules: in AuthMode.NONE it is refused", () => {
+    const ctx = setUpSheet();
+    const range = paste(ctx, 2, [[POST_A, PHOTO, DESCRIPTION]]);
+    const event = { authMode: 'NONE', range, source: ctx.spreadsheet, triggerUid: '' };
+    const report = ctx.runtime.run('onEdit', [event], { authMode: 'NONE', kind: 'simple-trigger' });
+    expect(report.status).toBe('failed');
+    expect(report.error?.message).toMatch(/You do not have permission to call Range\./);
+  });
 });
