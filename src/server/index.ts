@@ -6,6 +6,9 @@ import { buildMenu } from './ui/menu';
 import { openSidebar, readAppInfo } from './ui/sidebar';
 import { handleEdit } from './sheet/on-edit';
 import { setUpBatchSheet, setupMessage } from './sheet/setup';
+import type { StartOptions, StartResult } from './batch/service';
+import type { Progress } from './engine/progress';
+import { slideshowBatch } from './slideshow/service';
 import type { AppInfo } from '../shared/rpc';
 
 /** Simple trigger: runs when the spreadsheet opens, in any auth mode. */
@@ -38,4 +41,44 @@ export function setUpSheetFromMenu(): void {
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
   const report = setUpBatchSheet(spreadsheet);
   spreadsheet.toast(setupMessage(report), 'Set up sheet');
+}
+
+/** Sidebar: starts a batch of the ready rows (or only `options.rowIds`). */
+export function startBatch(options?: StartOptions): StartResult {
+  return slideshowBatch.start(options ?? {});
+}
+
+/** Sidebar, every few seconds while open: does a share of the work and returns the progress. */
+export function pumpBatch(): Progress | null {
+  return slideshowBatch.pump();
+}
+
+/** The time-driven trigger: keeps the batch going while the sidebar is closed. */
+export function onBatchTick(_event?: GoogleAppsScript.Events.TimeDriven): void {
+  slideshowBatch.tick();
+}
+
+/** Sidebar: the progress, read from the stored state only. */
+export function getBatchProgress(): Progress | null {
+  return slideshowBatch.progress();
+}
+
+/** Sidebar: keeps finished rows, stops the rest. */
+export function cancelBatch(): Progress | null {
+  return slideshowBatch.cancel();
+}
+
+/** Sidebar: queues the failed rows again; done work stays done. */
+export function retryFailedRows(): Progress | null {
+  return slideshowBatch.retryFailed();
+}
+
+/** Sidebar: goes on after the settings were fixed (a stop) or a daily quota reset (a pause). */
+export function resumeBatch(): Progress | null {
+  return slideshowBatch.resume();
+}
+
+/** Sidebar: forgets the finished batch (never its files in Drive) so a new one can start. */
+export function newBatch(): void {
+  slideshowBatch.reset();
 }

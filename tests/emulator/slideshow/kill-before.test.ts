@@ -1,0 +1,8 @@
+import { sweep } from './kill-sweep';
+
+it('killed before a service call (every fetchAll, and others across the first pump): the row done once, no file twice', () => {
+  const { calls, fetchCalls, failures } = sweep('before', 12);
+  expect(calls).toBeGreaterThan(100);
+  expect(fetchCalls).toBeGreaterThan(8);
+  expect(failures).toEqual([]);
+}, 600_000);

@@ -1,0 +1,144 @@
+/** The items a row and a batch get, their ids, dependencies, units and budgets. */
+import { estimateBytes, slideshowJob } from '../../../src/server/slideshow/job';
+import {
+  ANALYSIS,
+  copyId,
+  DRIVE_SOURCE,
+  FILES,
+  FOLDERS,
+  imageId,
+  INGEST,
+  planRow,
+  planWork,
+  PRODUCT,
+  RESOLVE,
+  saveId,
+  SLIDES,
+  variationNumber,
+} from '../../../src/server/slideshow/plan';
+import { describeRow } from '../../../src/server/slideshow/describe';
+import { jobSettingsOf } from '../../../src/server/slideshow/job-settings';
+import { MAX_WAVE_BYTES } from '../../../src/server/engine/limits';
+import type { ItemRecord, ItemSpec } from '../../../src/server/engine/types';
+import { item, meta, row } from './helpers';
+
+describe('the row plan', () => {
+  it('starts a long link with the page route and the product photo', () => {
+    const items = planRow(row());
+    expect(items.map((spec) => spec.id)).toEqual([INGEST, PRODUCT]);
+    expect(items[0]?.input).toMatchObject({
+      route: 'page',
+      postId: '7312345678901234567',
+      username: 'someone',
+    });
+  });
+
+  it('resolves a short link first, and takes a Drive folder without any TikTok item', () => {
+    expect(planRow(row({ link: 'https://vm.tiktok.com/ZMabc123/' })).map((spec) => spec.id)).toEqual([
+      RESOLVE,
+      PRODUCT,
+    ]);
+    const folder = 'https://drive.google.com/drive/folders/1AbCdEfGhIjKlMnOpQrStUvWxYz0123456';
+    expect(planRow(row({ link: folder })).map((spec) => spec.id)).toEqual([DRIVE_SOURCE, PRODUCT]);
+    // A folder as well as a link: the folder is the source.
+    expect(planRow(row({ link: `${row().link} ${folder}` }))[0]?.id).toBe(DRIVE_SOURCE);
+  });
+
+  it('plans the work after the source: one image per photo × text variation × slide, then a save per variation', () => {
+    const settings = jobSettingsOf(meta());
+    const items = planWork(row({ photoVariations: 2, textVariations: 3 }), settings, INGEST, 4);
+    const ids = items.map((spec) => spec.id);
+    expect(ids.slice(0, 4)).toEqual([FOLDERS, SLIDES, FILES, ANALYSIS]);
+    expect(ids.filter((id) => id.startsWith('copy:'))).toEqual(['copy:t1', 'copy:t2', 'copy:t3']);
+    expect(ids.filter((id) => id.startsWith('image:'))).toHaveLength(2 * 3 * 4);
+    expect(ids.filter((id) => id.startsWith('save:'))).toEqual([
+      'save:v1',
+      'save:v2',
+      'save:v3',
+      'save:v4',
+      'save:v5',
+      'save:v6',
+    ]);
+    expect(new Set(ids).size).toBe(ids.length);
+    const image = items.find((spec) => spec.id === imageId(2, 1, 3)) as ItemSpec;
+    expect(image).toMatchObject({
+      kind: 'image',
+      units: 1,
+      rateKey: 'gemini:gemini-2.5-flash-image',
+      input: { photo: 2, text: 1, slide: 3, variation: 4 },
+    });
+    expect(image.deps).toEqual(expect.arrayContaining([copyId(1), PRODUCT, FILES, FOLDERS]));
+    const save = items.find((spec) => spec.id === saveId(4)) as ItemSpec;
+    expect(save.deps).toEqual(expect.arrayContaining([0, 1, 2, 3].map((slide) => imageId(2, 1, slide))));
+    expect(items.filter((spec) => spec.kind !== 'image').every((spec) => spec.units === 0)).toBe(true);
+    expect(items.find((spec) => spec.id === ANALYSIS)?.rateKey).toBe('gemini:gemini-2.5-flash');
+    expect(items.find((spec) => spec.id === FOLDERS)?.deps).toEqual([INGEST, '@folder']);
+  });
+
+  it('numbers variation folders photo-major', () => {
+    expect([1, 2].flatMap((photo) => [1, 2, 3].map((text) => variationNumber(photo, text, 3)))).toEqual([
+      1, 2, 3, 4, 5, 6,
+    ]);
+  });
+
+  it('plans the batch folder first and batch.json last', () => {
+    expect(slideshowJob.planBatch?.(meta()).map((spec) => spec.id)).toEqual(['folder']);
+    const finish = slideshowJob.planFinish?.({ meta: meta(), rows: [row({ state: 'completed' })] }) ?? [];
+    expect(finish.map((spec) => spec.id)).toEqual(['summary']);
+    expect(finish[0]?.input).toMatchObject({ counts: { links: 1, completed: 1 } });
+  });
+});
+
+describe('the Status while a row works', () => {
+  const withItems = (states: Record<string, ItemRecord['state']>) =>
+    row({
+      items: Object.entries(states).map(([id, state]) =>
+        item({ id, kind: id.split(':')[0] as string }, { state }),
+      ),
+    });
+
+  it('goes Fetching, Analyzing, Writing text, Generating n/m, Saving', () => {
+    expect(describeRow(withItems({ ingest: 'leased', product: 'queued' }))).toBe('Fetching');
+    expect(describeRow(withItems({ files: 'queued', analysis: 'queued', 'image:a': 'queued' }))).toBe(
+      'Fetching',
+    );
+    expect(
+      describeRow(withItems({ files: 'done', analysis: 'leased', copy: 'queued', 'image:a': 'queued' })),
+    ).toBe('Analyzing');
+    expect(
+      describeRow(withItems({ files: 'done', analysis: 'done', 'copy:1': 'leased', 'image:a': 'queued' })),
+    ).toBe('Writing text');
+    expect(
+      describeRow(
+        withItems({
+          analysis: 'done',
+          'copy:1': 'done',
+          'image:a': 'done',
+          'image:b': 'queued',
+          'image:c': 'leased',
+        }),
+      ),
+    ).toBe('Generating 1/3');
+    expect(describeRow(withItems({ 'image:a': 'done', 'image:b': 'done', 'save:v1': 'queued' }))).toBe(
+      'Saving',
+    );
+  });
+});
+
+describe('bytes per try', () => {
+  it('fits many image tries in a wave, and the largest try alone', () => {
+    const image = item({ id: 'image:p1:t1:s0', kind: 'image' });
+    expect(estimateBytes(image)).toBeGreaterThanOrEqual(3 * 1024 * 1024);
+    expect(Math.floor(MAX_WAVE_BYTES / estimateBytes(image))).toBeGreaterThanOrEqual(8);
+    const inline = item(
+      { id: 'image:p1:t1:s0', kind: 'image' },
+      {
+        error: 'An image uploaded to Gemini has expired (uploads last 48 hours). It will be uploaded again.',
+      },
+    );
+    expect(estimateBytes(inline)).toBeGreaterThan(estimateBytes(image));
+    for (const kind of ['product', 'slides', 'files', 'analysis', 'copy', 'save']) {
+      expect(estimateBytes(item({ id: kind, kind }))).toBeLessThan(MAX_WAVE_BYTES / 2);
+    }
+  });
+});
