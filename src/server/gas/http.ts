@@ -38,21 +38,51 @@ function response(http: GoogleAppsScript.URL_Fetch.HTTPResponse): EngineResponse
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
+/** A request that never got an answer (refused by the whitelist, an unknown host, a time-out). */
+function unanswered(message: string): EngineResponse {
+  // Plain text, not JSON: every reader treats an unreadable answer as worth another try.
+  const body = `No answer: ${message}`;
+  return {
+    status: 0,
+    headers: {},
+    size: 0,
+    text: () => body,
+    base64: () => Utilities.base64Encode(body),
+  };
+}
+
+function isDailyQuota(error: unknown): boolean {
+  return /too many times for one day: urlfetch/i.test(String(error));
+}
+
+// Apps Script counts web requests per account and day; past the limit every fetch fails until the
+// day's count resets, so the batch waits a day instead of failing its rows one by one.
+function dailyQuotaError(): DailyQuotaError {
+  return new DailyQuotaError(
+    "Apps Script's daily limit of web requests for your Google account is used up; the batch goes on by itself in 24 hours.",
+    Date.now() + DAY_MS,
+  );
+}
+
 export const urlFetchHttp: HttpPort = {
   fetchAll(requests) {
     if (requests.length === 0) return [];
+    const all = requests.map(params);
     try {
-      return UrlFetchApp.fetchAll(requests.map(params)).map(response);
+      return UrlFetchApp.fetchAll(all).map(response);
     } catch (error) {
-      // Apps Script counts web requests per account and day; past the limit every fetch fails until the
-      // day's count resets, so the batch waits a day instead of failing its rows one by one.
-      if (/too many times for one day: urlfetch/i.test(String(error))) {
-        throw new DailyQuotaError(
-          "Apps Script's daily limit of web requests for your Google account is used up; the batch goes on by itself in 24 hours.",
-          Date.now() + DAY_MS,
-        );
-      }
-      throw error;
+      if (isDailyQuota(error)) throw dailyQuotaError();
+      if (requests.length === 1) return [unanswered(String(error))];
+      // fetchAll fails whole when one request cannot be sent or answered; send them one by one so a
+      // single bad address fails only its own item.
+      return all.map((one) => {
+        try {
+          return response(UrlFetchApp.fetch(one.url, one));
+        } catch (single) {
+          if (isDailyQuota(single)) throw dailyQuotaError();
+          return unanswered(String(single));
+        }
+      });
     }
   },
 };

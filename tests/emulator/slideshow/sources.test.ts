@@ -209,6 +209,23 @@ describe('product photos', () => {
       expect(ctx.gemini.stats.calls.upload).toBeGreaterThan(0);
     });
 
+    it('a photo on a site the manifest does not list fails its own row only, saying what to do', () => {
+      const ctx = world();
+      ctx.world.router.register('photos.elsewhere.example', shop);
+      const second = 'https://www.tiktok.com/@second/photo/7350000000000123499';
+      prepareSheet(ctx, [
+        [LINK, 'https://photos.elsewhere.example/bottle.jpg', DESCRIPTION],
+        [second, 'https://cdn.shop.example/bottle.jpg', DESCRIPTION],
+      ]);
+      start(ctx);
+      const progress = pumpUntilDone(ctx);
+      expect(progress.status).toBe('completed');
+      expect(progress.rows.completed).toBe(1);
+      expect(progress.failures.map((failure) => failure.error)).toEqual([
+        'The add-on cannot download photos from that website: upload the photo to Google Drive and paste its Drive link.',
+      ]);
+    });
+
     it('fails a link that is not found, or not an image', () => {
       expect(oneRow('https://cdn.shop.example/gone.jpg', world()).progress.failures[0]?.error).toBe(
         'The product photo link answered "not found" (error 404): check the link.',

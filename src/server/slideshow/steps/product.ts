@@ -181,6 +181,14 @@ function readPhoto(
     return { base64: read.value };
   }
   const status = answer.status;
+  if (status === 0 && /not allowed|whitelist|DNS error|Address unavailable/i.test(answer.text())) {
+    // Apps Script only fetches from the sites the add-on's manifest lists, and this one is not among them.
+    return fail({
+      kind: 'fatal',
+      message:
+        'The add-on cannot download photos from that website: upload the photo to Google Drive and paste its Drive link.',
+    });
+  }
   if (status === 404 || status === 410) {
     return fail({
       kind: 'fatal',
