@@ -8,8 +8,11 @@ import { handleEdit } from './sheet/on-edit';
 import { setUpBatchSheet, setupMessage } from './sheet/setup';
 import type { StartOptions, StartResult } from './batch/service';
 import type { Progress } from './engine/progress';
-import { slideshowBatch } from './slideshow/service';
-import type { AppInfo } from '../shared/rpc';
+import { slideshowBatch, slideshowBinding } from './slideshow/service';
+import { checkBatch as checkRowsOfBatch, selectRow as selectSheetRow, type CheckOptions } from './api/check';
+import { saveSettings as storeSettings, settingsView, validateKey } from './api/settings';
+import type { AppInfo, BatchCheckView, KeyCheckView, SaveSettingsResult, SettingsView } from '../shared/rpc';
+import type { SettingsInput } from '../shared/settings';
 
 /** Simple trigger: runs when the spreadsheet opens, in any auth mode. */
 export function onOpen(_event?: GoogleAppsScript.Events.SheetsOnOpen): void {
@@ -81,4 +84,29 @@ export function resumeBatch(): Progress | null {
 /** Sidebar: forgets the finished batch (never its files in Drive) so a new one can start. */
 export function newBatch(): void {
   slideshowBatch.reset();
+}
+
+/** Sidebar, Settings: the user's settings, with the Gemini key only masked. */
+export function getSettings(): SettingsView {
+  return settingsView();
+}
+
+/** Sidebar, Settings: saves them; a new key is checked against Gemini's models list before it is kept. */
+export function saveSettings(input: { settings?: SettingsInput; apiKey?: string }): SaveSettingsResult {
+  return storeSettings(input ?? {});
+}
+
+/** Sidebar, Settings › Validate: checks a key (or the saved one) and lists the models it may use. */
+export function validateApiKey(key?: string): KeyCheckView {
+  return validateKey(key);
+}
+
+/** Sidebar, Check: ready rows, the ones that are not and why, totals, time and cost. */
+export function checkBatch(options?: CheckOptions): BatchCheckView {
+  return checkRowsOfBatch(slideshowBinding, options ?? {});
+}
+
+/** Sidebar: selects a row of the Batch sheet (from the lists of invalid or failed rows). */
+export function selectRow(rowId: string): boolean {
+  return selectSheetRow(rowId);
 }

@@ -2,4 +2,5 @@
 import { createBatchService } from '../batch/service';
 import { createSlideshowBinding } from './binding';
 
-export const slideshowBatch = createBatchService(createSlideshowBinding());
+export const slideshowBinding = createSlideshowBinding();
+export const slideshowBatch = createBatchService(slideshowBinding);
