@@ -3,7 +3,6 @@
  * Drive explains a refusal in `error.errors[].reason`; the HTTP status alone does not tell a full Drive
  * (403) from a rate limit (also 403) from a missing permission (403 again).
  */
-import { headerValue } from '../http/spec';
 import {
   authFailure,
   badRequest,
@@ -17,6 +16,7 @@ import {
   type DriveOk,
 } from './failure';
 import { DriveErrorBodySchema } from './schemas';
+import { firstLine, parseJson, retryAfterHeader } from '../http/body';
 
 export type ClassifiedDriveResponse = DriveOk<{ json: unknown }> | DriveFailure;
 
@@ -64,33 +64,4 @@ export function classifyDriveResponse(
   }
   if (status === 404) return notFound(facts);
   return badRequest(facts);
-}
-
-/** `Retry-After` is either seconds or an HTTP date. */
-function retryAfterHeader(
-  headers: Readonly<Record<string, string | string[]>>,
-  now: number,
-): number | undefined {
-  const value = headerValue(headers, 'Retry-After')?.trim();
-  if (!value) return undefined;
-  if (/^\d+(\.\d+)?$/.test(value)) return Math.ceil(Number(value) * 1000);
-  const date = Date.parse(value);
-  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
-}
-
-function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return undefined;
-  }
-}
-
-/** The start of a non-JSON body (an HTML page, usually), enough to recognise it in a log. */
-function firstLine(text: string): string {
-  return text
-    .replace(/<[^>]*>/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .slice(0, 160);
 }

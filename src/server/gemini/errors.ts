@@ -14,6 +14,7 @@ import {
 } from './failure';
 import { classifyQuotaError } from './quota';
 import { ErrorBodySchema, ErrorInfoSchema, type GeminiErrorBody } from './schemas';
+import { firstLine, parseJson } from '../http/body';
 
 export type ClassifiedResponse = Ok<{ json: unknown }> | GeminiFailure;
 
@@ -128,21 +129,4 @@ function rejected(status: number, message: string): RejectedFailure {
     retryable: false,
     batch: 'continue',
   };
-}
-
-function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return undefined;
-  }
-}
-
-/** The start of a non-JSON body (an HTML page, usually), enough to recognise it in a log. */
-function firstLine(text: string): string {
-  return text
-    .replace(/<[^>]*>/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .slice(0, 160);
 }

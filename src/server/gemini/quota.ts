@@ -9,9 +9,9 @@ import {
   type QuotaDayFailure,
   type RateLimitedFailure,
 } from './failure';
-import { headerValue } from './http';
 import { nextPacificMidnight } from './pacific-time';
 import { QuotaFailureSchema, RetryInfoSchema, type GeminiErrorBody, type QuotaViolation } from './schemas';
+import { retryAfterHeader } from '../http/body';
 
 /** When Gemini gives no delay at all: half of the per-minute window, a middle ground. */
 export const DEFAULT_RETRY_AFTER_MS = 30_000;
@@ -100,18 +100,6 @@ export function parseDuration(text: string): number | undefined {
   const match = /^\s*(\d+(?:\.\d+)?)s\s*$/.exec(text);
   if (!match?.[1]) return undefined;
   return Math.ceil(Number(match[1]) * 1000);
-}
-
-/** `Retry-After` is either seconds or an HTTP date. */
-function retryAfterHeader(
-  headers: Readonly<Record<string, string | string[]>>,
-  now: number,
-): number | undefined {
-  const value = headerValue(headers, 'Retry-After')?.trim();
-  if (!value) return undefined;
-  if (/^\d+(\.\d+)?$/.test(value)) return Math.ceil(Number(value) * 1000);
-  const date = Date.parse(value);
-  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
 
 /** Gemini also writes the delay into its message ("Please retry in 20.04466179s."). */
