@@ -22,7 +22,17 @@ const TONES: readonly Tone[] = [
   {
     background: '#fff2cc',
     fontColor: '#7f6000',
-    starts: ['Queued', 'Working', 'Fetching', 'Analyzing', 'Writing', 'Generating', 'Saving', 'Retrying', 'Waiting'],
+    starts: [
+      'Queued',
+      'Working',
+      'Fetching',
+      'Analyzing',
+      'Writing',
+      'Generating',
+      'Saving',
+      'Retrying',
+      'Waiting',
+    ],
   },
   { background: '#efefef', fontColor: '#666666', starts: ['Paused', 'Cancelled'] },
 ];
