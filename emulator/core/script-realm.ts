@@ -5,6 +5,7 @@
  * execution, so runs on the virtual clock repeat exactly.
  */
 import * as vm from 'node:vm';
+import { seededRandom } from './random';
 import type { Realm } from './realm';
 
 const PATCH = `
@@ -26,18 +27,6 @@ const PATCH = `
 export interface ScriptContext {
   context: vm.Context;
   realm: Realm;
-}
-
-/** mulberry32: small, fast, and good enough for jitter and sampling. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 export function createScriptContext(now: () => number, seed: number): ScriptContext {
