@@ -1,0 +1,166 @@
+/**
+ * FR6: the running batch. While this screen is open it pumps the batch (one call in flight at a time,
+ * about every 2 seconds) and shows the progress each pump returns.
+ */
+import { useEffect, useState } from 'preact/hooks';
+import type { Progress } from '../server/engine/progress';
+import { clock, duration, errorText, plural, wait } from './format';
+import { server } from './rpc';
+
+const PUMP_EVERY_MS = 2000;
+const MIN_GAP_MS = 250;
+
+interface Props {
+  progress: Progress;
+  onProgress: (progress: Progress | null) => void;
+}
+
+function pumping(progress: Progress): boolean {
+  return progress.status === 'running' || progress.status === 'paused';
+}
+
+export function ProgressScreen({ progress, onProgress }: Props) {
+  const [confirming, setConfirming] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const active = pumping(progress);
+
+  useEffect(() => {
+    if (!active) return undefined;
+    let stopped = false;
+    void (async () => {
+      while (!stopped) {
+        const began = Date.now();
+        try {
+          const next = await server.pumpBatch();
+          if (stopped) return;
+          setError(null);
+          onProgress(next);
+          if (!next || !pumping(next)) return;
+        } catch (failure) {
+          if (stopped) return;
+          setError(`Could not reach the add-on: ${errorText(failure)}. Trying again…`);
+        }
+        await wait(Math.max(MIN_GAP_MS, PUMP_EVERY_MS - (Date.now() - began)));
+      }
+    })();
+    return () => {
+      stopped = true;
+    };
+  }, [active, onProgress]);
+
+  const act = (call: () => Promise<Progress | null>) => {
+    setBusy(true);
+    setError(null);
+    call()
+      .then((next) => onProgress(next))
+      .catch((failure: unknown) => setError(errorText(failure)))
+      .finally(() => {
+        setBusy(false);
+        setConfirming(false);
+      });
+  };
+
+  const { rows } = progress;
+  return (
+    <section class="card" aria-labelledby="progress-title" data-testid="progress-screen">
+      <div class="header-row">
+        <h2 id="progress-title">Processing batch</h2>
+        {!confirming ? (
+          <button
+            type="button"
+            data-testid="cancel-batch"
+            disabled={busy}
+            onClick={() => setConfirming(true)}
+          >
+            Cancel
+          </button>
+        ) : null}
+      </div>
+      {confirming ? (
+        <div class="confirm" role="alertdialog" aria-labelledby="confirm-text" data-testid="cancel-confirm">
+          <p id="confirm-text">
+            Cancel the batch? Completed rows and their files in Drive are kept; the rows not finished yet
+            stop.
+          </p>
+          <button
+            type="button"
+            class="danger"
+            data-testid="cancel-confirm-yes"
+            disabled={busy}
+            onClick={() => act(() => server.cancelBatch())}
+          >
+            Yes, cancel the batch
+          </button>{' '}
+          <button type="button" onClick={() => setConfirming(false)} disabled={busy} autoFocus>
+            Keep going
+          </button>
+        </div>
+      ) : null}
+
+      <div aria-live="polite" data-testid="progress-live">
+        <p>
+          Overall: {rows.completed + rows.failed} of {plural(rows.total, 'link')}
+        </p>
+        <div
+          class="bar"
+          role="progressbar"
+          aria-label="Batch progress"
+          aria-valuemin={0}
+          aria-valuemax={100}
+          aria-valuenow={progress.percent}
+        >
+          <div class="bar-fill" style={{ width: `${progress.percent}%` }} />
+        </div>
+        <p data-testid="progress-percent">{progress.percent}%</p>
+        <ul class="counts" data-testid="progress-counts">
+          <li>✅ {rows.completed} completed</li>
+          <li>⏳ {rows.inProgress} in progress</li>
+          <li>❌ {rows.failed} failed</li>
+          <li>🕒 {rows.queued} queued</li>
+        </ul>
+        {progress.status === 'running' && progress.timeLeftMs !== null ? (
+          <p data-testid="time-left">Time left: {duration(progress.timeLeftMs)}</p>
+        ) : null}
+        {progress.status === 'paused' ? (
+          <p class="warning" data-testid="paused">
+            Paused: {progress.message ?? 'Gemini quota reached'}
+            {progress.resumeAt !== null ? `. Goes on by itself at ${clock(progress.resumeAt)}.` : '.'}
+          </p>
+        ) : null}
+      </div>
+
+      {progress.status === 'stopped' ? (
+        <div class="warning" role="alert" data-testid="stopped">
+          <p>Stopped: {progress.message ?? 'see the Status column.'}</p>
+          <button
+            type="button"
+            data-testid="resume-batch"
+            disabled={busy}
+            onClick={() => act(() => server.resumeBatch())}
+          >
+            Resume
+          </button>
+        </div>
+      ) : null}
+
+      {progress.events.length > 0 ? (
+        <>
+          <h3>Recent</h3>
+          <ul class="events" data-testid="progress-events">
+            {progress.events.map((event, index) => (
+              <li key={`${event.at}-${index}`}>
+                <span class="muted">{clock(event.at)}</span> {event.text}
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      {error ? (
+        <p class="error" role="alert">
+          {error}
+        </p>
+      ) : null}
+    </section>
+  );
+}
