@@ -7,11 +7,8 @@ import * as fs from 'node:fs';
 import * as http from 'node:http';
 import * as path from 'node:path';
 import { Runtime, type ExecutionReport } from '../../emulator/core/runtime';
-import { createDriveRestSim, userForTokenAmong } from '../../emulator/sim/drive-rest';
-import { withDriveThumbnails } from '../../emulator/sim/drive-thumbnails';
-import { createGeminiSim } from '../../emulator/sim/gemini';
-import { createTikTokSim } from '../../emulator/sim/tiktok';
-import { World } from '../../emulator/world';
+import { offlineWorld } from '../../emulator/offline-world';
+import type { World } from '../../emulator/world';
 import { displayRows, sheetNames } from './sheet-view';
 
 export interface HarnessOptions {
@@ -59,22 +56,15 @@ function answer(report: ExecutionReport): { ok: boolean; value?: unknown; name?:
     : { ok: false, name: report.error?.name ?? 'Error', message: report.error?.message ?? report.status };
 }
 
-/**
- * Offline by default: the simulated TikTok, Gemini (it accepts the key DEFAULT_SIM_KEY from
- * emulator/sim/gemini) and Drive's REST API (with its image previews) answer every request.
- */
-function registerSimulators(world: World): void {
-  world.router.registerAll(createTikTokSim().handlers);
-  world.router.registerAll(createGeminiSim().handlers);
-  const userForToken = userForTokenAmong([world.defaultUser]);
-  const drive = createDriveRestSim({ store: world.drive, userForToken });
-  world.router.registerAll(withDriveThumbnails(drive.handlers, world.drive, userForToken).handlers);
-}
-
 export async function startHarness(options: HarnessOptions): Promise<Harness> {
   if (options.fresh) fs.rmSync(options.stateDir, { recursive: true, force: true });
-  const world = new World({ buildDir: options.buildDir, clock: 'fast-forward', stateDir: options.stateDir });
-  registerSimulators(world);
+  // Offline by default: the simulated TikTok, Gemini (it accepts the key DEFAULT_SIM_KEY from
+  // emulator/sim/gemini) and Drive's REST API (with its image previews) answer every request.
+  const { world } = offlineWorld({
+    buildDir: options.buildDir,
+    clock: 'fast-forward',
+    stateDir: options.stateDir,
+  });
   const runtime = new Runtime(world);
   const shim = fs.readFileSync(path.join(HERE, 'gas-shim.js'), 'utf8');
   const page = fs.readFileSync(path.join(HERE, 'page.html'), 'utf8');
