@@ -12,6 +12,7 @@
  * - Any other format falls back to the automatic display.
  */
 import { AUTOMATIC_FORMAT, type CellValue, isDate } from './values';
+import { resolveZone, wallClock as zonedWallClock } from '../utilities/time-zone';
 
 const MS_PER_DAY = 86_400_000;
 const SHEETS_EPOCH = Date.UTC(1899, 11, 30);
@@ -93,26 +94,8 @@ interface WallClock {
 }
 
 function wallClock(date: Date, timeZone: string): WallClock {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: 'numeric',
-    day: 'numeric',
-    hour: 'numeric',
-    minute: 'numeric',
-    second: 'numeric',
-  }).formatToParts(date);
-  const part = (type: Intl.DateTimeFormatPartTypes): number =>
-    Number(parts.find((p) => p.type === type)?.value ?? 0);
-  return {
-    year: part('year'),
-    month: part('month'),
-    day: part('day'),
-    hour: part('hour'),
-    minute: part('minute'),
-    second: part('second'),
-  };
+  // One time-zone reading for the whole emulator: Utilities.formatDate's.
+  return zonedWallClock(date.getTime(), resolveZone(timeZone));
 }
 
 function toSerial(date: Date, timeZone: string): number {
