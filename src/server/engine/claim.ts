@@ -103,8 +103,3 @@ export function claim(
   for (const { item } of claimed) if (item.rateKey) recordSend(state.meta, item.rateKey, now);
   return claimed;
 }
-
-/** True when nothing is queued, leased or waiting in any row that may still run. */
-export function hasOpenWork(state: BatchState): boolean {
-  return state.rows.some((row) => !isEnded(row));
-}

@@ -4,7 +4,7 @@
  * Every wave is saved before the next starts, and no wave starts unless it can finish, sends included,
  * well before Apps Script's 6-minute kill.
  */
-import { batchRow, dependency, findItem, findRow } from './batch';
+import { batchRow, dependency } from './batch';
 import {
   activateRows,
   claim,
@@ -285,10 +285,4 @@ export function runExecution(job: JobType, ports: EnginePorts, options: RunOptio
     report.recorded += recorded.applied;
     report.dropped += taken.claimed.length - recorded.applied;
   }
-}
-
-/** Finds a row's item in a state (for tests and callers that hold ids). */
-export function itemOf(state: BatchState, rowId: string, itemId: string) {
-  const row = findRow(state, rowId);
-  return row ? findItem(row, itemId) : undefined;
 }

@@ -1,5 +1,3 @@
-import { APP_NAME } from '../../shared/app';
-
 /**
  * Builds the add-on menu. In AuthMode.NONE (an add-on installed but not yet used in this file) Apps Script
  * allows nothing but menus, so this touches no document, property or other service: it only names the
@@ -12,8 +10,4 @@ export function buildMenu(): void {
     .addItem('Open sidebar', 'showSidebar')
     .addItem('Set up sheet', 'setUpSheetFromMenu')
     .addToUi();
-}
-
-export function sidebarTitle(): string {
-  return APP_NAME;
 }
