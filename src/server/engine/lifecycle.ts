@@ -28,6 +28,9 @@ export function retryFailed(state: BatchState, now: number): number {
     const failedItems = row.items.filter((item) => item.state === 'failed');
     if (row.state !== 'failed' && failedItems.length === 0) continue;
     for (const item of failedItems) {
+      // It ran before, and a try that failed may still have written (an answer lost after the write
+      // landed): counting it as a rerun makes its next try look before it writes.
+      if (item.attempts > 0 || item.takeovers > 0) item.reruns = (item.reruns ?? 0) + 1;
       item.state = 'queued';
       item.attempts = 0;
       item.takeovers = 0;
