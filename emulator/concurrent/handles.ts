@@ -3,9 +3,10 @@
  * handle (an id into this table), sent once with what the script may touch on it; plain data is copied.
  * The table lives as long as the execution, as the script's references to its objects do.
  */
+import { rememberUnpackedSource, signedSourceOf } from '../core/blobs';
 import { isDate, isServiceObject } from '../core/realm';
 import { gasClassName } from '../core/service-calls';
-import { type ClassInfo, type HandleRef, isHandleRef, REF } from './wire';
+import { BYTES, type ClassInfo, type HandleRef, isHandleRef, isPackedBytes, packBytes, REF } from './wire';
 
 export interface HandleEntry {
   target: object;
@@ -41,6 +42,9 @@ export class HandleTable {
       return typeof value === 'function' ? undefined : value;
     }
     if (Array.isArray(value)) {
+      const source = signedSourceOf(value as unknown[]);
+      const packed = source ? { [BYTES]: source } : packBytes(value as unknown[]);
+      if (packed) return packed;
       const out = new Array<unknown>(value.length);
       for (let i = 0; i < value.length; i++) out[i] = this.encode(value[i], service);
       return out;
@@ -82,6 +86,7 @@ export class HandleTable {
       return value;
     }
     if (isDate(value) || ArrayBuffer.isView(value) || value instanceof Error) return value;
+    if (isPackedBytes(value)) return unpackBytes(value[BYTES]);
     if (isHandleRef(value)) return this.entry(value[REF]).target;
     const record = value as Record<string, unknown>;
     for (const key of Object.keys(record)) record[key] = this.decode(record[key]);
@@ -133,4 +138,12 @@ function memberOf(target: object, name: string): unknown {
     // A getter that throws is no member the script could use.
     return undefined;
   }
+}
+
+/** A plain array again (a loop: Array.from walks a typed array through its iterator, many times slower). */
+function unpackBytes(bytes: Int8Array): number[] {
+  const out = new Array<number>(bytes.length);
+  for (let i = 0; i < bytes.length; i++) out[i] = bytes[i] as number;
+  rememberUnpackedSource(out, bytes);
+  return out;
 }

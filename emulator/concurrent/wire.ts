@@ -32,6 +32,34 @@ export function isHandleRef(value: object): value is HandleRef {
   return REF in value;
 }
 
+/**
+ * Apps Script's Byte[] is a plain array of numbers: a 1.4 MB image is 1.4 million elements, which a
+ * structured clone copies one by one. Large arrays of signed bytes cross as one Int8Array instead (a
+ * copy of memory) and become plain arrays again on the other side, so nothing changes for either side.
+ */
+export const BYTES = '\u0000bytes';
+const PACK_FROM_LENGTH = 1024;
+
+export interface PackedBytes {
+  [BYTES]: Int8Array;
+}
+
+export function isPackedBytes(value: object): value is PackedBytes {
+  return BYTES in value;
+}
+
+/** The array as packed bytes when it is a large array of integers from -128 to 127; otherwise null. */
+export function packBytes(values: readonly unknown[]): PackedBytes | null {
+  if (values.length < PACK_FROM_LENGTH) return null;
+  const out = new Int8Array(values.length);
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i];
+    if (typeof value !== 'number' || (value | 0) !== value || value < -128 || value > 127) return null;
+    out[i] = value;
+  }
+  return { [BYTES]: out };
+}
+
 export interface ErrorShape {
   name: string;
   message: string;

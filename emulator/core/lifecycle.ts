@@ -47,7 +47,7 @@ export function openExecution(world: World, options: RunOptions): { execution: E
     kind: options.kind ?? 'sidebar',
     spreadsheetId: world.boundSpreadsheetId,
     startedAt: world.clock.now(),
-    kill: options.kill,
+    kill: options.kill ?? world.killPlanner?.({ kind: options.kind ?? 'sidebar', number }),
   });
   world.executions.push(execution);
   return { execution, seed: world.seed * 7919 + number };

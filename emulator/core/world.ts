@@ -5,7 +5,7 @@
  */
 import type { Clock } from './clock';
 import { deterministicId, type ExecutionInfo, type ServiceEnv } from './env';
-import type { Execution } from './execution';
+import type { Execution, ExecutionKind, KillPlan } from './execution';
 import type { ExecutionReport } from './runtime';
 import { HttpRouter } from './router';
 import { Quotas } from './quotas';
@@ -60,6 +60,11 @@ export abstract class WorldBase {
   readonly skippedTriggers: { id: string; handler: string; at: number; reason: string }[] = [];
   readonly logs: { executionId: string; level: string; line: string }[] = [];
   currentExecution: Execution | null = null;
+  /**
+   * Kills injected into executions that were given none: the benchmark's kill scenario sets this to
+   * kill executions at random points. Called once per execution, with its kind and number.
+   */
+  killPlanner: ((execution: { kind: ExecutionKind; number: number }) => KillPlan | undefined) | null = null;
   boundSpreadsheetId: string | null = null;
   private idCounter = 0;
 

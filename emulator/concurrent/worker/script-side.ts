@@ -6,7 +6,18 @@
  * way out.
  */
 import { intoRealm, outOfRealm, type Realm } from '../../core/realm';
-import { type ClassInfo, type ErrorShape, type HandleRef, isHandleRef, REF, type Reply } from '../wire';
+import {
+  BYTES,
+  type ClassInfo,
+  type ErrorShape,
+  type HandleRef,
+  isHandleRef,
+  isPackedBytes,
+  packBytes,
+  type PackedBytes,
+  REF,
+  type Reply,
+} from '../wire';
 
 /** Sends one call to the main thread and blocks until its answer. */
 export type Transport = (handle: number, method: string, args: unknown[]) => Reply;
@@ -29,14 +40,27 @@ export class ScriptSide {
   ) {}
 
   toScript(value: unknown): unknown {
-    return intoRealm(value, this.realm, (ref) => this.proxyFor(ref as HandleRef), isHandleRef);
+    return intoRealm(
+      value,
+      this.realm,
+      (wire) => (isPackedBytes(wire) ? this.bytesToScript(wire) : this.proxyFor(wire as HandleRef)),
+      (wire) => isHandleRef(wire) || isPackedBytes(wire),
+    );
   }
 
   fromScript(value: unknown): unknown {
     return outOfRealm(value, (object) => {
       const id = this.handles.get(object);
-      return id === undefined ? undefined : { [REF]: id };
+      if (id !== undefined) return { [REF]: id };
+      return Array.isArray(object) ? (packBytes(object) ?? undefined) : undefined;
     });
+  }
+
+  private bytesToScript(packed: PackedBytes): unknown[] {
+    const bytes = packed[BYTES];
+    const out = new this.realm.Array(bytes.length) as unknown[];
+    for (let i = 0; i < bytes.length; i++) out[i] = bytes[i];
+    return out;
   }
 
   scriptError(shape: ErrorShape): Error {

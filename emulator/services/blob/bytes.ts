@@ -4,6 +4,8 @@
  */
 import { signatureError } from './args';
 
+import { unpackedSourceOf } from '../../core/blobs';
+
 export { toSignedBytes } from '../../core/blobs';
 
 /**
@@ -14,6 +16,9 @@ export { toSignedBytes } from '../../core/blobs';
 export function fromByteArray(data: unknown, method: string, args: readonly unknown[]): Uint8Array {
   if (data instanceof Uint8Array) return new Uint8Array(data);
   if (!Array.isArray(data)) throw signatureError(method, args);
+  const source = unpackedSourceOf(data);
+  if (source)
+    return new Uint8Array(source.buffer.slice(source.byteOffset, source.byteOffset + source.length));
   const out = new Uint8Array(data.length);
   for (let i = 0; i < data.length; i++) {
     const v: unknown = data[i];
@@ -25,5 +30,7 @@ export function fromByteArray(data: unknown, method: string, args: readonly unkn
 
 /** True when the value can be read by fromByteArray. */
 export function isByteArray(value: unknown): boolean {
-  return value instanceof Uint8Array || (Array.isArray(value) && value.every((v) => typeof v === 'number'));
+  if (value instanceof Uint8Array) return true;
+  if (!Array.isArray(value)) return false;
+  return unpackedSourceOf(value) !== null || value.every((v) => typeof v === 'number');
 }

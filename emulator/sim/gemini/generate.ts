@@ -14,6 +14,7 @@ import { parseGenerateRequest, RequestError, type ParsedGenerateRequest } from '
 import { readPrompt, type PromptFacts } from './prompt';
 import { Rng, hashString } from './random';
 import { ASPECT_RATIOS, renderAnswerImage, renderDraft } from './render';
+import { padPng } from './image/decode';
 import type { SimState } from './state';
 import * as wire from './wire';
 
@@ -164,7 +165,7 @@ function imageAnswer(
   }
   if (parsed.modalities?.includes('TEXT'))
     parts.push(answers.textPart(`Here is the slide with ${facts.productName}.`));
-  parts.push(answers.imagePart(rendered.png.toString('base64')));
+  parts.push(answers.imagePart(padPng(rendered.png, state.imageBytes).toString('base64')));
   return answers.answer(
     model.id,
     seedText,

@@ -51,6 +51,11 @@ export interface GeminiSimOptions {
   blockPromptsContaining?: string[];
   /** The long side of generated images in pixels; the short side follows the aspect ratio. */
   imageLongSide?: number;
+  /**
+   * Pads each generated PNG to this many bytes (a filler chunk decoders skip), so a benchmark can render
+   * small images cheaply yet move and hold the bytes of real ones. Unset: no padding.
+   */
+  imageBytes?: number;
 }
 
 /** Shaped like a real key (AIza + 35 characters), so code that hides key-like text treats it as one. */

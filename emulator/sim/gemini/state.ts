@@ -26,6 +26,8 @@ export interface SimState {
   readonly faults: Required<FaultRates>;
   readonly blockPhrases: readonly string[];
   readonly imageLongSide: number;
+  /** Generated PNGs are padded to this size (0: not padded). */
+  readonly imageBytes: number;
   readonly stats: GeminiSimStats;
   readonly quota: QuotaBook;
   readonly files: SimFileStore;
@@ -57,6 +59,7 @@ export function createState(options: GeminiSimOptions): SimState {
     faults: { serverError: 0, block: 0, noImage: 0, ...options.faults },
     blockPhrases: (options.blockPromptsContaining ?? []).map((phrase) => phrase.toLowerCase()),
     imageLongSide,
+    imageBytes: options.imageBytes ?? 0,
     stats: emptyStats(),
     quota: new QuotaBook(),
     files: new SimFileStore(seed),
