@@ -1,14 +1,18 @@
 /**
- * FR6: the running batch. While this screen is open it pumps the batch (one call in flight at a time,
- * about every 2 seconds) and shows the progress each pump returns.
+ * FR6: the running batch. While this screen is open it pumps the batch and shows the progress each pump
+ * returns: each lane calls again about every 2 seconds, and there are as many lanes as the server asks
+ * for (`progress.pumps`: one, or a few when a large quota needs more requests in flight than one
+ * execution holds).
  */
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Progress } from '../server/engine/progress';
 import { clock, duration, errorText, plural, wait } from './format';
 import { server } from './rpc';
 
 const PUMP_EVERY_MS = 2000;
 const MIN_GAP_MS = 250;
+/** Apps Script runs at most 30 executions of one user at once; the sidebar stays well below. */
+const MAX_LANES = 16;
 
 interface Props {
   progress: Progress;
@@ -24,26 +28,45 @@ export function ProgressScreen({ progress, onProgress }: Props) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const active = pumping(progress);
+  const lanesWanted = useRef(1);
+  lanesWanted.current = Math.max(1, Math.min(MAX_LANES, progress.pumps ?? 1));
 
   useEffect(() => {
     if (!active) return undefined;
     let stopped = false;
-    void (async () => {
-      while (!stopped) {
-        const began = Date.now();
-        try {
-          const next = await server.pumpBatch();
-          if (stopped) return;
-          setError(null);
-          onProgress(next);
-          if (!next || !pumping(next)) return;
-        } catch (failure) {
-          if (stopped) return;
-          setError(`Could not reach the add-on: ${errorText(failure)}. Trying again…`);
+    let lanes = 0;
+    const lane = async (): Promise<void> => {
+      lanes += 1;
+      try {
+        while (!stopped && lanes <= lanesWanted.current) {
+          const began = Date.now();
+          try {
+            const next = await server.pumpBatch();
+            if (stopped) return;
+            setError(null);
+            onProgress(next);
+            if (!next || !pumping(next)) return;
+            lanesWanted.current = Math.max(1, Math.min(MAX_LANES, next.pumps ?? 1));
+            // More lanes when the server asks for them, each starting a moment after the last.
+            for (let extra = 0; lanes < lanesWanted.current; extra++) {
+              const delay = MIN_GAP_MS * (extra + 1);
+              lanes += 1;
+              void wait(delay).then(() => {
+                lanes -= 1;
+                if (!stopped) void lane();
+              });
+            }
+          } catch (failure) {
+            if (stopped) return;
+            setError(`Could not reach the add-on: ${errorText(failure)}. Trying again…`);
+          }
+          await wait(Math.max(MIN_GAP_MS, PUMP_EVERY_MS - (Date.now() - began)));
         }
-        await wait(Math.max(MIN_GAP_MS, PUMP_EVERY_MS - (Date.now() - began)));
+      } finally {
+        lanes -= 1;
       }
-    })();
+    };
+    void lane();
     return () => {
       stopped = true;
     };

@@ -7,7 +7,8 @@ import { BATCH_SHEET_NAME } from '../../shared/app';
 import type { Settings } from '../../shared/settings';
 import { newBatch, sheetRows } from '../engine/batch';
 import { cancelBatch, resumeBatch, retryFailed } from '../engine/lifecycle';
-import { LOCK_WAIT_MS } from '../engine/limits';
+import { demandBytes } from '../engine/claim';
+import { LOCK_WAIT_MS, MAX_PUMPS_IN_FLIGHT, MAX_WAVE_BYTES } from '../engine/limits';
 import type { EnginePorts } from '../engine/ports';
 import { readProgress, type Progress } from '../engine/progress';
 import { runExecution, saveAndShow } from '../engine/run';
@@ -82,7 +83,12 @@ export function createBatchService(binding: JobBinding) {
   const job = binding.job;
 
   function progressOf(ports: EnginePorts, state: BatchState | null): Progress | null {
-    return state ? readProgress(state, ports.clock.now()) : null;
+    if (!state) return null;
+    const now = ports.clock.now();
+    // As many calls as the work in flight or ready fills, up to what the quotas can use.
+    const most = Math.max(1, Math.min(MAX_PUMPS_IN_FLIGHT, job.pumpsWanted?.(state.meta) ?? 1));
+    const filled = Math.ceil(demandBytes(state, job, now) / MAX_WAVE_BYTES);
+    return { ...readProgress(state, now), pumps: Math.max(1, Math.min(most, filled)) };
   }
 
   function afterRun(state: BatchState | null): void {
@@ -166,6 +172,7 @@ export function createBatchService(binding: JobBinding) {
         startedAt: ports.clock.now(),
         budgetMs: PUMP_BUDGET_MS,
         maxIdleMs: 5_000,
+        driver: 'sidebar',
       });
       afterRun(report.state);
       return progressOf(ports, report.state ?? ports.store.load());
@@ -179,6 +186,7 @@ export function createBatchService(binding: JobBinding) {
         startedAt: ports.clock.now(),
         budgetMs: TICK_BUDGET_MS,
         maxIdleMs: 60_000,
+        driver: 'trigger',
       });
       afterRun(report.state ?? ports.store.load());
     },

@@ -5,7 +5,13 @@
  */
 import { batchRow, dependency, isEnded, itemFrom, sheetRows } from './batch';
 import { addEvent, rowName } from './events';
-import { LEASE_MS, MAX_REQUESTS_PER_WAVE, MAX_TAKEOVERS, MAX_WAVE_BYTES } from './limits';
+import {
+  LEASE_MS,
+  MAX_REQUESTS_PER_WAVE,
+  MAX_ROWS_IN_PROGRESS,
+  MAX_TAKEOVERS,
+  MAX_WAVE_BYTES,
+} from './limits';
 import { allowance, recordSend } from './rate';
 import type { BatchState, ItemRecord, JobType, RowRecord } from './types';
 
@@ -44,12 +50,19 @@ export function expireLeases(state: BatchState, now: number): void {
   }
 }
 
+/** Rows in progress at most: the settings' figure, or more when the job needs them to use its quotas. */
+export function rowsInProgressLimit(state: BatchState, job: JobType): number {
+  const wanted = Math.min(MAX_ROWS_IN_PROGRESS, job.rowsWanted?.(state.meta) ?? 0);
+  return Math.max(state.meta.settings.rowsInProgress, wanted);
+}
+
 /** Starts pending rows, in sheet order, while fewer than the limit are in progress. */
 export function activateRows(state: BatchState, job: JobType, now: number): void {
   const rows = sheetRows(state);
+  const limit = rowsInProgressLimit(state, job);
   let active = rows.filter((row) => row.state === 'active').length;
   for (const row of rows) {
-    if (active >= state.meta.settings.rowsInProgress) return;
+    if (active >= limit) return;
     if (row.state !== 'pending') continue;
     row.state = 'active';
     row.startedAt = now;
@@ -102,4 +115,29 @@ export function claim(
   }
   for (const { item } of claimed) if (item.rateKey) recordSend(state.meta, item.rateKey, now);
   return claimed;
+}
+
+/**
+ * Bytes of the work in flight (leased) or ready to go now within the rate budgets: how much the
+ * executions running at once could usefully hold. The sidebar keeps no more pump calls going than
+ * these bytes fill, so lanes that would find nothing to do are not started.
+ */
+export function demandBytes(state: BatchState, job: JobType, now: number): number {
+  let bytes = 0;
+  const spent = new Map<string, number>();
+  for (const row of workingRows(state)) {
+    for (const item of row.items) {
+      const leased = item.state === 'leased' && item.lease !== undefined && item.lease.until > now;
+      if (!leased) {
+        if (!isReady(state, row, item, now)) continue;
+        if (item.rateKey) {
+          const used = spent.get(item.rateKey) ?? 0;
+          if (allowance(state.meta, item.rateKey, now) - used <= 0) continue;
+          spent.set(item.rateKey, used + 1);
+        }
+      }
+      bytes += job.estimateBytes?.(item) ?? DEFAULT_ITEM_BYTES;
+    }
+  }
+  return bytes;
 }

@@ -24,7 +24,18 @@ export const MAX_EVENTS = 30;
 
 /** Requests in one fetchAll and bytes held by one wave (requests and responses, all in memory at once). */
 export const MAX_REQUESTS_PER_WAVE = 100;
-export const MAX_WAVE_BYTES = 35 * 1024 * 1024;
+export const MAX_WAVE_BYTES = 40 * 1024 * 1024;
+
+/** More executions than this at once would near Apps Script's 30 simultaneous executions per user. */
+export const MAX_PUMPS_IN_FLIGHT = 16;
+/** More rows than this in progress would make the saved state slow to read and write on every wave. */
+export const MAX_ROWS_IN_PROGRESS = 60;
+
+/**
+ * While the sidebar pumps (it did within this long), the trigger leaves the work to it: the sidebar's
+ * executions do not count toward the 90 minutes of trigger runtime a day.
+ */
+export const SIDEBAR_ALIVE_MS = 45_000;
 
 /** UrlFetchApp gives up on a request after about this long; a wave's steps each take at most this. */
 export const FETCH_DEADLINE_MS = 60_000;

@@ -28,6 +28,8 @@ export interface Progress {
   outputs: { rowId: string; number: number; url: string }[];
   startedAt: number;
   endedAt: number | null;
+  /** How many pump calls the open sidebar keeps in flight (the batch service sets it; 1 otherwise). */
+  pumps?: number;
 }
 
 function rowFraction(row: RowRecord): number {

@@ -19,6 +19,7 @@ import {
   LOCK_WAIT_MS,
   MAX_STEPS_PER_WAVE,
   SAFETY_MARGIN_MS,
+  SIDEBAR_ALIVE_MS,
 } from './limits';
 import { resumeAfterQuotaReset } from './lifecycle';
 import { recordOutcome, settle, type Outcome } from './outcome';
@@ -46,9 +47,14 @@ export interface RunOptions {
   maxIdleMs: number;
   /** Requests and bytes one wave may take (default: the engine's limits). */
   claimLimits?: ClaimLimits;
+  /**
+   * Who drives this execution: a sidebar pump marks the batch as watched; the trigger does no work while
+   * a pump ran within SIDEBAR_ALIVE_MS (the open sidebar keeps the batch going faster on its own).
+   */
+  driver?: 'sidebar' | 'trigger';
 }
 
-export type StopReason = 'no-batch' | 'ended' | 'not-running' | 'time' | 'idle' | 'lock';
+export type StopReason = 'no-batch' | 'ended' | 'not-running' | 'time' | 'idle' | 'lock' | 'sidebar';
 
 export interface RunReport {
   waves: number;
@@ -210,6 +216,11 @@ export function runExecution(job: JobType, ports: EnginePorts, options: RunOptio
     const taken = withLock(ports, () => {
       const state = ports.store.load();
       if (!state) return { state: null, claimed: [] as Claimed[] };
+      const lastPumpAt = state.meta.lastPumpAt;
+      if (options.driver === 'trigger' && lastPumpAt !== undefined && now - lastPumpAt < SIDEBAR_ALIVE_MS) {
+        return { state, claimed: [] as Claimed[], yielded: true };
+      }
+      if (options.driver === 'sidebar') state.meta.lastPumpAt = now;
       resumeAfterQuotaReset(state, now);
       expireLeases(state, now);
       activateRows(state, job, now);
@@ -225,6 +236,10 @@ export function runExecution(job: JobType, ports: EnginePorts, options: RunOptio
     report.state = taken.state;
     if (!taken.state) {
       report.stoppedBecause = 'no-batch';
+      return report;
+    }
+    if ('yielded' in taken) {
+      report.stoppedBecause = 'sidebar';
       return report;
     }
     const status = taken.state.meta.status;

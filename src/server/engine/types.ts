@@ -126,6 +126,8 @@ export interface BatchMeta {
   lastUnitAt?: number;
   /** Job-level data shared by every row (e.g. the batch folder id). */
   shared: Record<string, Json>;
+  /** When a sidebar pump last took work: the trigger stays out of the way while it is recent. */
+  lastPumpAt?: number;
 }
 
 export interface BatchState {
@@ -190,6 +192,16 @@ export interface JobType {
   planBatch?(meta: BatchMeta): ItemSpec[];
   /** Items of the batch planned once every row has ended (e.g. write batch.json). */
   planFinish?(state: BatchState): ItemSpec[];
+  /**
+   * Rows to keep in progress so the request budgets never go unused (more than the settings' minimum
+   * when the quotas are large); the engine caps it at MAX_ROWS_IN_PROGRESS.
+   */
+  rowsWanted?(meta: BatchMeta): number;
+  /**
+   * Sidebar calls to keep in flight so the request budgets are used (one execution holds a wave of a
+   * bounded size for as long as its slowest request); capped at MAX_PUMPS_IN_FLIGHT.
+   */
+  pumpsWanted?(meta: BatchMeta): number;
 }
 
 /** The id of the pseudo-row that holds the batch's own items; it never appears in the sheet. */

@@ -2,7 +2,8 @@
  * The slideshow job type: which items a batch and a row need (plan.ts), and each item's steps
  * (steps/*), chosen by the item's kind. The engine runs it without knowing TikTok, Gemini or Drive.
  */
-import type { BatchState, ItemRecord, JobType } from '../engine/types';
+import { MAX_PUMPS_IN_FLIGHT, MAX_WAVE_BYTES } from '../engine/limits';
+import type { BatchMeta, BatchState, ItemRecord, JobType } from '../engine/types';
 import { describeRow } from './describe';
 import { isExpiredUpload } from './gemini-io';
 import { jobSettingsOf } from './job-settings';
@@ -44,15 +45,17 @@ const STEPS: Record<string, Step> = {
 const MB = 1024 * 1024;
 
 /**
- * Bytes one try holds at once, for the wave's budget (MAX_WAVE_BYTES). An image answer is a PNG of
- * 1–2 MB, about 2.7 MB as base64, plus its JPEG and the upload body; slides and the product photo are
- * downloads plus their base64 plus an upload. Inline tries (uploads expired) also carry their inputs.
+ * Bytes one try holds at once, for the wave's budget (MAX_WAVE_BYTES): the requests and responses a
+ * fetchAll keeps until the wave is recorded. An image answer is a PNG of 1.2–1.8 MB, about 2.4 MB as
+ * base64 in JSON; its request names the slide and the photo by URI (a few KB). The JPEG, its upload and
+ * the decoded bytes exist for one image at a time while the answers are worked through. Slides and the
+ * product photo are downloads plus an upload. Inline tries (uploads expired) also carry their inputs.
  */
 export function estimateBytes(item: ItemRecord): number {
   const inline = isExpiredUpload(item.error);
   switch (item.kind) {
     case 'image':
-      return (inline ? 9 : 4) * MB;
+      return inline ? 6 * MB : 2.5 * MB;
     case 'slides':
     case 'files':
       return 6 * MB;
@@ -67,6 +70,38 @@ export function estimateBytes(item: ItemRecord): number {
     default:
       return 128 * 1024;
   }
+}
+
+/** Slides of an average TikTok slideshow (they have 3 to 10). */
+const TYPICAL_SLIDES = 6;
+/** How long a wave of image requests lasts: its slowest answer (a median of 12 s, a long tail). */
+const IMAGE_WAVE_SECONDS = 25;
+/** From a row's start to its first image request: page, slides, uploads, analysis, copy. */
+const ROW_PREP_SECONDS = 30;
+
+/** Image requests in flight for the image quota to be used: requests per second × a wave's length. */
+function imagesInFlight(meta: BatchMeta): number {
+  const settings = jobSettingsOf(meta);
+  return (settings.imageRequestsPerMinute / 60) * IMAGE_WAVE_SECONDS;
+}
+
+/** Executions holding image waves at once: one holds as many as its byte budget allows. */
+export function pumpsWanted(meta: BatchMeta): number {
+  const perWave = Math.max(1, Math.floor(MAX_WAVE_BYTES / estimateBytes({ kind: 'image' } as ItemRecord)));
+  return Math.min(MAX_PUMPS_IN_FLIGHT, Math.ceil(imagesInFlight(meta) / perWave));
+}
+
+/**
+ * Rows in progress: enough that the images ready to send cover two waves in flight, plus the rows
+ * still preparing meanwhile; fewer waste the quota, more only make the saved state larger.
+ */
+export function rowsWanted(meta: BatchMeta): number {
+  const settings = jobSettingsOf(meta);
+  const perWave = Math.floor(MAX_WAVE_BYTES / estimateBytes({ kind: 'image' } as ItemRecord));
+  const inFlight = Math.min(imagesInFlight(meta), MAX_PUMPS_IN_FLIGHT * perWave);
+  const perRow = TYPICAL_SLIDES * settings.photoVariations * settings.textVariations;
+  const preparing = Math.ceil((settings.imageRequestsPerMinute / 60) * (ROW_PREP_SECONDS / perRow));
+  return Math.ceil((2 * inFlight) / perRow) + preparing;
 }
 
 export const slideshowJob: JobType = {
@@ -84,6 +119,8 @@ export const slideshowJob: JobType = {
   ],
   describe: describeRow,
   estimateBytes,
+  pumpsWanted,
+  rowsWanted,
   step(item, context, previous) {
     const step = STEPS[item.kind];
     if (!step) return { kind: 'fail', failure: { kind: 'fatal', message: `Unknown step ${item.kind}` } };

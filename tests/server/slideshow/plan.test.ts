@@ -1,5 +1,5 @@
 /** The items a row and a batch get, their ids, dependencies, units and budgets. */
-import { estimateBytes, slideshowJob } from '../../../src/server/slideshow/job';
+import { estimateBytes, pumpsWanted, rowsWanted, slideshowJob } from '../../../src/server/slideshow/job';
 import {
   ANALYSIS,
   copyId,
@@ -18,7 +18,9 @@ import {
 } from '../../../src/server/slideshow/plan';
 import { describeRow } from '../../../src/server/slideshow/describe';
 import { jobSettingsOf } from '../../../src/server/slideshow/job-settings';
-import { MAX_WAVE_BYTES } from '../../../src/server/engine/limits';
+import { MAX_PUMPS_IN_FLIGHT, MAX_WAVE_BYTES } from '../../../src/server/engine/limits';
+import { toJobSettings } from '../../../src/server/slideshow/job-settings';
+import { DEFAULT_SETTINGS } from '../../../src/shared/settings';
 import type { ItemRecord, ItemSpec } from '../../../src/server/engine/types';
 import { item, meta, row } from './helpers';
 
@@ -128,8 +130,9 @@ describe('the Status while a row works', () => {
 describe('bytes per try', () => {
   it('fits many image tries in a wave, and the largest try alone', () => {
     const image = item({ id: 'image:p1:t1:s0', kind: 'image' });
-    expect(estimateBytes(image)).toBeGreaterThanOrEqual(3 * 1024 * 1024);
-    expect(Math.floor(MAX_WAVE_BYTES / estimateBytes(image))).toBeGreaterThanOrEqual(8);
+    // A 1.4 MB PNG is 1.9 MB of base64 in its JSON answer.
+    expect(estimateBytes(image)).toBeGreaterThanOrEqual(2 * 1024 * 1024);
+    expect(Math.floor(MAX_WAVE_BYTES / estimateBytes(image))).toBeGreaterThanOrEqual(14);
     const inline = item(
       { id: 'image:p1:t1:s0', kind: 'image' },
       {
@@ -140,5 +143,34 @@ describe('bytes per try', () => {
     for (const kind of ['product', 'slides', 'files', 'analysis', 'copy', 'save']) {
       expect(estimateBytes(item({ id: kind, kind }))).toBeLessThan(MAX_WAVE_BYTES / 2);
     }
+  });
+});
+
+describe('executions and rows to keep the image quota busy', () => {
+  const withQuota = (imageRequestsPerMinute: number) =>
+    meta({
+      settings: {
+        rowsInProgress: 5,
+        requestsPerMinute: {},
+        job: { ...toJobSettings({ ...DEFAULT_SETTINGS, imageRequestsPerMinute }, 'Europe/Lisbon') },
+      },
+    });
+
+  it('asks for more pump calls and rows as the quota grows, within the caps', () => {
+    const small = withQuota(60);
+    const middle = withQuota(300);
+    const large = withQuota(1_000);
+    expect(pumpsWanted(small)).toBeGreaterThanOrEqual(1);
+    expect(pumpsWanted(middle)).toBeGreaterThan(pumpsWanted(small));
+    expect(pumpsWanted(large)).toBe(MAX_PUMPS_IN_FLIGHT);
+    expect(rowsWanted(small)).toBeLessThanOrEqual(5);
+    expect(rowsWanted(middle)).toBeGreaterThan(5);
+    expect(rowsWanted(large)).toBeGreaterThan(rowsWanted(middle));
+  });
+
+  it('holds enough images in flight for the quota: requests per second × a wave', () => {
+    const perWave = Math.floor(MAX_WAVE_BYTES / estimateBytes(item({ id: 'image:p1:t1:s0', kind: 'image' })));
+    // 300 a minute for 25 s waves is 125 images in flight.
+    expect(pumpsWanted(withQuota(300)) * perWave).toBeGreaterThanOrEqual(125);
   });
 });
