@@ -5,8 +5,8 @@
  */
 import { createDriveRestSim, userForTokenAmong } from './sim/drive-rest';
 import { withDriveThumbnails } from './sim/drive-thumbnails';
-import { createGeminiSim } from './sim/gemini';
-import { createTikTokSim } from './sim/tiktok';
+import { createGeminiSim, type GeminiSimOptions } from './sim/gemini';
+import { createTikTokSim, type TikTokSimOptions } from './sim/tiktok';
 import { userScope } from './services/properties/properties-store';
 import { loadProject, World, type WorldOptions } from './world';
 
@@ -15,12 +15,25 @@ export interface OfflineWorldOptions extends Omit<WorldOptions, 'project'> {
   whitelist?: string[];
   /** User properties to seed (the saved key, settings), written over any saved ones. */
   userProperties?: Record<string, string>;
+  /** How the simulated Gemini and TikTok behave (rate limits, latency, faults); defaults otherwise. */
+  sims?: SimOptions;
+  /**
+   * Told of every service call a script makes ("SpreadsheetApp", "flush"), just before it takes effect.
+   * The harness saves its state at each SpreadsheetApp.flush: what the add-on commits is on disk then,
+   * as it is in Google's spreadsheet, so a harness killed mid-execution resumes as Apps Script would.
+   */
+  onServiceCall?: (className: string, method: string) => void;
+}
+
+export interface SimOptions {
+  gemini?: Omit<GeminiSimOptions, 'seed'>;
+  tiktok?: Omit<TikTokSimOptions, 'seed'>;
 }
 
 /** Registers the simulators on the world's router; the same seed gives the same answers. */
-export function registerSimulators(world: World, seed = 1) {
-  const tiktok = createTikTokSim({ seed });
-  const gemini = createGeminiSim({ seed });
+export function registerSimulators(world: World, seed = 1, sims: SimOptions = {}) {
+  const tiktok = createTikTokSim({ ...sims.tiktok, seed });
+  const gemini = createGeminiSim({ ...sims.gemini, seed });
   const userForToken = userForTokenAmong([world.defaultUser]);
   const drive = createDriveRestSim({ store: world.drive, userForToken, seed });
   const previews = withDriveThumbnails(drive.handlers, world.drive, userForToken);
@@ -31,7 +44,7 @@ export function registerSimulators(world: World, seed = 1) {
 }
 
 export function offlineWorld(options: OfflineWorldOptions = {}) {
-  const { whitelist, userProperties, ...worldOptions } = options;
+  const { whitelist, userProperties, sims: simOptions, onServiceCall, ...worldOptions } = options;
   // The manifest is widened only when asked: the harness runs the manifest exactly as clasp pushes it.
   const extra = whitelist ?? [];
   const project = extra.length > 0 ? loadProject(worldOptions.buildDir ?? 'build') : undefined;
@@ -49,7 +62,14 @@ export function offlineWorld(options: OfflineWorldOptions = {}) {
         }
       : {}),
   });
-  const sims = registerSimulators(world, options.seed ?? 1);
+  const sims = registerSimulators(world, options.seed ?? 1, simOptions);
   if (userProperties) world.properties.seed(userScope(world.defaultUser), userProperties);
+  if (onServiceCall) {
+    const count = world.quotas.countCall.bind(world.quotas);
+    world.quotas.countCall = (className, method) => {
+      count(className, method);
+      onServiceCall(className, method);
+    };
+  }
   return { world, ...sims };
 }

@@ -29,11 +29,23 @@
             .catch((error) => {
               if (failure) failure(error, userObject);
             });
-          window.parent.postMessage({ type: 'rpc', name }, '*');
+          window.parent.postMessage({ type: 'rpc', name }, window.location.origin);
         };
       },
     });
   }
+  // Links to Google Drive (the batch folder, the outputs) cannot open the real Drive from here: the
+  // harness page shows them in its emulated Drive browser instead.
+  document.addEventListener(
+    'click',
+    (event) => {
+      const link = event.target instanceof Element ? event.target.closest('a[href]') : null;
+      if (!link || !/^https:\/\/(drive|docs)\.google\.com\//.test(link.href)) return;
+      event.preventDefault();
+      window.parent.postMessage({ type: 'open-drive', url: link.href }, window.location.origin);
+    },
+    true,
+  );
   window.google = {
     script: {
       run: runner(null, null, undefined),
