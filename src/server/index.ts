@@ -10,9 +10,41 @@ import type { StartOptions, StartResult } from './batch/service';
 import type { Progress } from './engine/progress';
 import { slideshowBatch, slideshowBinding } from './slideshow/service';
 import { checkBatch as checkRowsOfBatch, selectRow as selectSheetRow, type CheckOptions } from './api/check';
-import { saveSettings as storeSettings, settingsView, validateKey } from './api/settings';
+import { makeParentFolder, saveSettings as storeSettings, settingsView, validateKey } from './api/settings';
+import {
+  pumpSingle,
+  selectedRow,
+  singleState,
+  singleThumbnails,
+  startSingle,
+  type SingleStartResult,
+  type SingleState,
+} from './api/single';
+import type {
+  CreateFolderResult,
+  SaveSettingsInput,
+  SelectedRowView,
+  SingleStartInput,
+  ThumbnailsView,
+} from '../shared/rpc';
 import type { AppInfo, BatchCheckView, KeyCheckView, SaveSettingsResult, SettingsView } from '../shared/rpc';
-import type { SettingsInput } from '../shared/settings';
+import {
+  applyProductMatch as applyProducts,
+  applyProductToAll as applyOneProduct,
+  previewProductMatch as previewProducts,
+  startProductUpload as startUpload,
+  uploadProductPhoto as uploadOnePhoto,
+} from './api/products';
+import type {
+  ProductApplyRequest,
+  ProductApplyResult,
+  ProductForAllRequest,
+  ProductMatchRequest,
+  ProductMatchResult,
+  ProductUploadFolderResult,
+  ProductUploadRequest,
+  ProductUploadResult,
+} from '../shared/rpc';
 
 /** Simple trigger: runs when the spreadsheet opens, in any auth mode. */
 export function onOpen(_event?: GoogleAppsScript.Events.SheetsOnOpen): void {
@@ -92,8 +124,38 @@ export function getSettings(): SettingsView {
 }
 
 /** Sidebar, Settings: saves them; a new key is checked against Gemini's models list before it is kept. */
-export function saveSettings(input: { settings?: SettingsInput; apiKey?: string }): SaveSettingsResult {
+export function saveSettings(input: SaveSettingsInput): SaveSettingsResult {
   return storeSettings(input ?? {});
+}
+
+/** Sidebar, Settings › Make a new folder: a folder in My Drive the add-on may always save into. */
+export function createResultsFolder(name?: string): CreateFolderResult {
+  return makeParentFolder(name);
+}
+
+/** Sidebar, Single link: the row selected in the Batch sheet, and whether it can run. */
+export function getSelectedRow(): SelectedRowView {
+  return selectedRow();
+}
+
+/** Sidebar, Single link: runs the selected row, or a typed link written as a new row, at once. */
+export function startSingleRow(input: SingleStartInput): SingleStartResult {
+  return startSingle(input ?? {});
+}
+
+/** Sidebar, Single link: the batch's progress and the single run, if the batch is one (on reopening). */
+export function getSingleRun(): SingleState {
+  return singleState();
+}
+
+/** Sidebar, Single link, while it runs: the batch's pump, then the run's steps. */
+export function pumpSingleRow(): SingleState {
+  return pumpSingle();
+}
+
+/** Sidebar, Single link, when done: small previews of one variation's slides (at most 12). */
+export function getSingleThumbnails(variation?: number): ThumbnailsView {
+  return singleThumbnails(variation);
 }
 
 /** Sidebar, Settings › Validate: checks a key (or the saved one) and lists the models it may use. */
@@ -109,4 +171,29 @@ export function checkBatch(options?: CheckOptions): BatchCheckView {
 /** Sidebar: selects a row of the Batch sheet (from the lists of invalid or failed rows). */
 export function selectRow(rowId: string): boolean {
   return selectSheetRow(rowId);
+}
+
+/** Sidebar, Products: which photo of a Drive folder would go to which row (by name or order); writes nothing. */
+export function previewProductMatch(request: ProductMatchRequest): ProductMatchResult {
+  return previewProducts(request);
+}
+
+/** Sidebar, Products › Apply: writes the previewed photos into the Product photo cells (never under a running batch). */
+export function applyProductMatch(request: ProductApplyRequest): ProductApplyResult {
+  return applyProducts(request, () => slideshowBatch.progress()?.status ?? null);
+}
+
+/** Sidebar, Products: one photo and description for every row's empty cells. */
+export function applyProductToAll(request: ProductForAllRequest): ProductApplyResult {
+  return applyOneProduct(request, () => slideshowBatch.progress()?.status ?? null);
+}
+
+/** Sidebar, Products › Upload: makes the Drive folder the chosen photos go into. */
+export function startProductUpload(): ProductUploadFolderResult {
+  return startUpload();
+}
+
+/** Sidebar, Products › Upload: one photo (base64, at most 10 MB) into that folder. */
+export function uploadProductPhoto(request: ProductUploadRequest): ProductUploadResult {
+  return uploadOnePhoto(request);
 }

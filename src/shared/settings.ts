@@ -13,6 +13,8 @@ export const SettingsSchema = z.object({
   outputFormat: z.enum(['jpeg', 'png']).default('jpeg'),
   /** Drive folder for new batch folders; null puts them in My Drive. */
   parentFolderId: z.string().trim().min(1).nullable().default(null),
+  /** That folder's name when it was checked, to show in Settings (null for My Drive). */
+  parentFolderName: z.string().nullable().default(null),
   /** Links worked on at the same time (the PRD's guard: 5). */
   rowsInProgress: z.number().int().min(1).max(20).default(5),
   /** Your Gemini project's limits (see AI Studio › Usage): the batch never sends faster. */
@@ -46,10 +48,33 @@ export function maskKey(key: string | null): ApiKeyView {
   return { saved: true, masked: `••••${key.slice(-4)}` };
 }
 
-/** The first problem zod found, worded for a person. */
+/** What Settings calls each field, and what it accepts, for messages Jenny can act on. */
+const FIELD_RULES: Readonly<Record<string, string>> = {
+  textModel: 'Text model: pick a model from the list.',
+  imageModel: 'Image model: pick a model from the list.',
+  outputFormat: 'Output format: choose JPEG or PNG.',
+  parentFolderId: 'Parent folder: paste a Google Drive folder link, or leave it empty for My Drive.',
+  rowsInProgress: 'Rows in progress at once: enter a whole number from 1 to 20.',
+  textRequestsPerMinute: 'Text requests per minute: enter a whole number from 1 to 30000.',
+  imageRequestsPerMinute: 'Image requests per minute: enter a whole number from 1 to 30000.',
+  photoVariations: 'Photo variations: choose a whole number from 1 to 10.',
+  textVariations: 'Text variations: choose a whole number from 1 to 10.',
+  maxLinksPerBatch: 'Links per batch: enter a whole number from 1 to 100.',
+  prices: 'Prices: enter amounts of 0 or more.',
+};
+
+/** The settings field a zod error is about (its first problem), or null. */
+export function settingsErrorField(error: z.ZodError): string | null {
+  const first = error.issues[0]?.path[0];
+  return typeof first === 'string' ? first : null;
+}
+
+/** The first problem zod found, worded for a person: which field, and what it accepts. */
 export function describeSettingsError(error: z.ZodError): string {
   const issue = error.issues[0];
   if (!issue) return 'These settings are not valid.';
-  const field = issue.path.join('.') || 'settings';
-  return `${field}: ${issue.message}`;
+  const field = settingsErrorField(error);
+  return (field && FIELD_RULES[field]) ?? `${issue.path.join('.') || 'Settings'}: ${issue.message}`;
 }
+
+export { parseFolderRef, type FolderRef } from './folder-ref';

@@ -1,17 +1,26 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { Progress } from '../server/engine/progress';
-import type { AppInfo, SettingsView } from '../shared/rpc';
+import type { AppInfo, SettingsView, SingleRunView } from '../shared/rpc';
 import { CheckScreen } from './CheckScreen';
 import { CompletionScreen } from './CompletionScreen';
 import { Header, type Mode } from './Header';
+import { ProductsLink, ProductsScreen } from './ProductsScreen';
 import { ProgressScreen } from './ProgressScreen';
 import { SettingsScreen } from './SettingsScreen';
+import { SingleLinkForm, SingleRunScreen } from './SingleLinkScreen';
 import { errorText } from './format';
 import { server } from './rpc';
 
 type Load =
   | { state: 'loading' }
-  | { state: 'ready'; info: AppInfo; settings: SettingsView; progress: Progress | null }
+  | {
+      state: 'ready';
+      info: AppInfo;
+      settings: SettingsView;
+      progress: Progress | null;
+      /** The single link run, when the current batch is one (FR1). */
+      single: SingleRunView | null;
+    }
   | { state: 'failed'; message: string };
 
 function finished(progress: Progress): boolean {
@@ -22,15 +31,25 @@ export function App() {
   const [load, setLoad] = useState<Load>({ state: 'loading' });
   const [mode, setMode] = useState<Mode>('batch');
   const [settingsOpen, setSettingsOpen] = useState(false);
+  const [productsOpen, setProductsOpen] = useState(false);
 
   useEffect(() => {
-    Promise.all([server.getAppInfo(), server.getSettings(), server.getBatchProgress()])
-      .then(([info, settings, progress]) => setLoad({ state: 'ready', info, settings, progress }))
+    // getSingleRun answers the batch's progress too, and the single run when the batch is one.
+    Promise.all([server.getAppInfo(), server.getSettings(), server.getSingleRun()])
+      .then(([info, settings, { progress, run }]) => {
+        // Reopened during (or after) a single run: its mode, so "Run another link" comes back to it.
+        if (run) setMode('single');
+        setLoad({ state: 'ready', info, settings, progress, single: run });
+      })
       .catch((error: unknown) => setLoad({ state: 'failed', message: errorText(error) }));
   }, []);
 
   const setProgress = useCallback((progress: Progress | null) => {
     setLoad((current) => (current.state === 'ready' ? { ...current, progress } : current));
+  }, []);
+
+  const setSingle = useCallback((progress: Progress | null, single: SingleRunView | null) => {
+    setLoad((current) => (current.state === 'ready' ? { ...current, progress, single } : current));
   }, []);
 
   if (load.state === 'loading') return <p class="loading">Loading…</p>;
@@ -41,7 +60,8 @@ export function App() {
       </p>
     );
   }
-  const { info, settings, progress } = load;
+  const { info, settings, progress, single } = load;
+  const defaults = { photo: settings.settings.photoVariations, text: settings.settings.textVariations };
 
   let screen;
   if (settingsOpen) {
@@ -53,19 +73,25 @@ export function App() {
         }
       />
     );
+  } else if (progress && single && single.batchId === progress.batchId) {
+    screen = (
+      <SingleRunScreen
+        progress={progress}
+        run={single}
+        onState={setSingle}
+        onDone={() => setSingle(null, null)}
+      />
+    );
   } else if (progress && finished(progress)) {
     screen = <CompletionScreen progress={progress} onProgress={setProgress} />;
   } else if (progress) {
     screen = <ProgressScreen progress={progress} onProgress={setProgress} />;
+  } else if (productsOpen) {
+    screen = <ProductsScreen onBack={() => setProductsOpen(false)} />;
+  } else if (mode === 'single') {
+    screen = <SingleLinkForm appName={info.appName} defaults={defaults} onStarted={setSingle} />;
   } else {
-    screen = (
-      <CheckScreen
-        appName={info.appName}
-        mode={mode}
-        defaults={{ photo: settings.settings.photoVariations, text: settings.settings.textVariations }}
-        onStarted={setProgress}
-      />
-    );
+    screen = <CheckScreen appName={info.appName} defaults={defaults} onStarted={setProgress} />;
   }
 
   return (
@@ -88,6 +114,9 @@ export function App() {
           There is no Batch sheet yet: use <em>Extensions › {info.appName} › Set up sheet</em>.
         </p>
       )}
+      {!settingsOpen && !progress && !productsOpen && mode === 'batch' ? (
+        <ProductsLink onOpen={() => setProductsOpen(true)} />
+      ) : null}
       {screen}
     </main>
   );

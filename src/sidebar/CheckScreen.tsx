@@ -1,8 +1,7 @@
-/** FR2/FR3/FR4: what is ready in the Batch sheet, what is not and why, the variations, and Start. */
+/** FR2/FR3/FR4 (Batch mode): what is ready in the Batch sheet, what is not and why, the variations, and Start. */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { BatchCheckView, CheckedRowView } from '../shared/rpc';
 import type { Progress } from '../server/engine/progress';
-import type { Mode } from './Header';
 import { Variations } from './Variations';
 import { errorText, plural } from './format';
 import { server } from './rpc';
@@ -11,7 +10,6 @@ const RECHECK_DELAY_MS = 400;
 
 interface Props {
   appName: string;
-  mode: Mode;
   defaults: { photo: number; text: number };
   onStarted: (progress: Progress) => void;
 }
@@ -40,7 +38,7 @@ function RowList({ title, rows, testId }: { title: string; rows: CheckedRowView[
   );
 }
 
-export function CheckScreen({ appName, mode, defaults, onStarted }: Props) {
+export function CheckScreen({ appName, defaults, onStarted }: Props) {
   const [photo, setPhoto] = useState(defaults.photo);
   const [text, setText] = useState(defaults.text);
   const [check, setCheck] = useState<BatchCheckView | null>(null);
@@ -134,40 +132,25 @@ export function CheckScreen({ appName, mode, defaults, onStarted }: Props) {
         {!check && checking ? <p class="muted">Checking the Batch sheet…</p> : null}
       </section>
 
-      {mode === 'batch' ? (
-        <>
-          <Variations
-            photo={photo}
-            text={text}
-            check={check}
-            checking={checking}
-            onChange={(nextPhoto, nextText) => {
-              setPhoto(nextPhoto);
-              setText(nextText);
-            }}
-          />
-          <button
-            type="button"
-            class="primary"
-            data-testid="start-batch"
-            disabled={starting || checking || !check || check.readyCount === 0}
-            onClick={start}
-          >
-            {starting ? 'Starting…' : `Start batch (${plural(check?.readyCount ?? 0, 'link')})`}
-          </button>
-        </>
-      ) : (
-        <section class="card" aria-labelledby="single-title">
-          <h2 id="single-title">Single link</h2>
-          <p class="muted">
-            Runs only the row selected in the sheet, and shows its slides here. Not available in this version
-            yet: use Batch.
-          </p>
-          <button type="button" class="primary" data-testid="start-single" disabled>
-            Run selected row
-          </button>
-        </section>
-      )}
+      <Variations
+        photo={photo}
+        text={text}
+        check={check}
+        checking={checking}
+        onChange={(nextPhoto, nextText) => {
+          setPhoto(nextPhoto);
+          setText(nextText);
+        }}
+      />
+      <button
+        type="button"
+        class="primary"
+        data-testid="start-batch"
+        disabled={starting || checking || !check || check.readyCount === 0}
+        onClick={start}
+      >
+        {starting ? 'Starting…' : `Start batch (${plural(check?.readyCount ?? 0, 'link')})`}
+      </button>
       {error ? (
         <p class="error" role="alert" data-testid="check-error">
           {error}

@@ -31,21 +31,28 @@ export function Header(props: Props) {
         Connected to <strong data-testid="spreadsheet-name">{props.spreadsheetName}</strong>
       </p>
       {props.showToggle && !props.settingsOpen ? (
-        <fieldset class="toggle" data-testid="mode-toggle">
-          <legend class="visually-hidden">Run mode</legend>
-          {(['single', 'batch'] as const).map((mode) => (
-            <label key={mode} class={props.mode === mode ? 'toggle-option selected' : 'toggle-option'}>
-              <input
-                type="radio"
-                name="mode"
-                value={mode}
-                checked={props.mode === mode}
-                onChange={() => props.onMode(mode)}
-              />
-              {mode === 'single' ? 'Single link' : 'Batch'}
-            </label>
-          ))}
-        </fieldset>
+        <>
+          <fieldset class="toggle" data-testid="mode-toggle" aria-describedby="mode-hint">
+            <legend class="visually-hidden">Run mode</legend>
+            {(['single', 'batch'] as const).map((mode) => (
+              <label key={mode} class={props.mode === mode ? 'toggle-option selected' : 'toggle-option'}>
+                <input
+                  type="radio"
+                  name="mode"
+                  value={mode}
+                  checked={props.mode === mode}
+                  onChange={() => props.onMode(mode)}
+                />
+                {mode === 'single' ? 'Single link' : 'Batch'}
+              </label>
+            ))}
+          </fieldset>
+          <p class="muted small" id="mode-hint" data-testid="mode-hint">
+            {props.mode === 'single'
+              ? 'Single link: one link runs at once and its slides show here.'
+              : 'Batch: every ready row of the Batch sheet runs, up to 100.'}
+          </p>
+        </>
       ) : null}
     </header>
   );

@@ -3,6 +3,7 @@
  * The key travels only in the request header.
  */
 import { listModels } from '../gemini/request';
+import { safeDetail, type GeminiFailure } from '../gemini/failure';
 import { readKeyCheck, type ModelChoice } from '../gemini/models';
 
 export interface KeyCheck {
@@ -10,6 +11,20 @@ export interface KeyCheck {
   message: string;
   textModels: { id: string; name: string }[];
   imageModels: { id: string; name: string }[];
+}
+
+function refused(message: string): KeyCheck {
+  return { ok: false, message, textModels: [], imageModels: [] };
+}
+
+/** Our sentence, then Gemini's own words (key-like text removed), so the reason is exact. */
+function failureText(failure: GeminiFailure): string {
+  const base =
+    failure.kind === 'transient' || failure.kind === 'rate-limited'
+      ? `Gemini could not check the key just now (HTTP ${failure.httpStatus}): press Validate again in a minute.`
+      : failure.message;
+  const said = safeDetail(failure.detail);
+  return said && !base.includes(said) ? `${base} Gemini said: “${said}”` : base;
 }
 
 const asChoices = (models: ModelChoice[]) =>
@@ -27,11 +42,18 @@ export function checkApiKey(key: string): KeyCheck {
     };
   }
   const spec = listModels(trimmed);
-  const response = UrlFetchApp.fetch(spec.url, {
-    method: spec.method,
-    headers: spec.headers,
-    muteHttpExceptions: true,
-  });
+  let response: GoogleAppsScript.URL_Fetch.HTTPResponse;
+  try {
+    response = UrlFetchApp.fetch(spec.url, {
+      method: spec.method,
+      headers: spec.headers,
+      muteHttpExceptions: true,
+    });
+  } catch (error) {
+    return refused(
+      `Could not reach Gemini to check the key (${safeDetail(String(error)) ?? 'no answer'}). Check your connection and press Validate again.`,
+    );
+  }
   const outcome = readKeyCheck(
     {
       status: response.getResponseCode(),
@@ -40,7 +62,7 @@ export function checkApiKey(key: string): KeyCheck {
     },
     Date.now(),
   );
-  if (outcome.kind !== 'ok') return { ok: false, message: outcome.message, textModels: [], imageModels: [] };
+  if (outcome.kind !== 'ok') return refused(failureText(outcome));
   const imageModels = asChoices(outcome.imageModels);
   return {
     ok: true,

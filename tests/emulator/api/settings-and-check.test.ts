@@ -50,7 +50,11 @@ describe('settings', () => {
     const result = expectOk(
       ctx.runtime.callFromSidebar<SaveSettingsResult>('saveSettings', [{ settings: { rowsInProgress: 0 } }]),
     );
-    expect(result).toMatchObject({ ok: false, message: expect.stringMatching(/^rowsInProgress: /) });
+    expect(result).toMatchObject({
+      ok: false,
+      field: 'rowsInProgress',
+      message: 'Rows in progress at once: enter a whole number from 1 to 20.',
+    });
   });
 
   it('Validate says exactly why without a key', () => {
