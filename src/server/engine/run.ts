@@ -16,6 +16,7 @@ import {
 import {
   EXECUTION_LIMIT_MS,
   FETCH_DEADLINE_MS,
+  LEASE_MS,
   LOCK_WAIT_MS,
   MAX_STEPS_PER_WAVE,
   SAFETY_MARGIN_MS,
@@ -147,6 +148,8 @@ function sendWave(
       .filter(({ result }) => result.kind === 'send');
     if (sending.length === 0) break;
     if (ports.clock.now() + FETCH_DEADLINE_MS + RECORD_MS > deadline) break;
+    // Never send after the leases could have run out: another execution may have the items by then.
+    if (ports.clock.now() + FETCH_DEADLINE_MS + RECORD_MS > now + LEASE_MS) break;
     const requests = sending.flatMap(({ result }) => (result.kind === 'send' ? result.requests : []));
     let responses: EngineResponse[] | null = null;
     let networkFailure: Failure | null = null;

@@ -64,17 +64,25 @@ function dailyQuotaError(): DailyQuotaError {
   );
 }
 
+/** A fetchAll that throws sooner than this failed before its requests went out. */
+const QUICK_FAILURE_MS = 5_000;
+
 export const urlFetchHttp: HttpPort = {
   fetchAll(requests) {
     if (requests.length === 0) return [];
     const all = requests.map(params);
+    const began = Date.now();
     try {
       return UrlFetchApp.fetchAll(all).map(response);
     } catch (error) {
       if (isDailyQuota(error)) throw dailyQuotaError();
       if (requests.length === 1) return [unanswered(String(error))];
-      // fetchAll fails whole when one request cannot be sent or answered; send them one by one so a
-      // single bad address fails only its own item.
+      // A fetchAll that failed after a long wait timed out: its requests were sent and may have done
+      // their work. Sending them again one after another would repeat that work and could outlast the
+      // items' leases; every item hears "no answer" and its next try looks before it writes.
+      if (Date.now() - began >= QUICK_FAILURE_MS) return all.map(() => unanswered(String(error)));
+      // It failed at once: one request could not be sent (a bad address). Send them one by one so that
+      // request fails only its own item.
       return all.map((one) => {
         try {
           return response(UrlFetchApp.fetch(one.url, one));
