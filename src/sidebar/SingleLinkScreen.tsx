@@ -10,8 +10,8 @@ import type { SelectedRowView, SingleRunView, SingleStepView, ThumbnailsView } f
 import { checkRows, problemText, type RowProblem } from '../shared/row-check';
 import { clock, errorText, plural, safeUrl, wait } from './format';
 import { server } from './rpc';
+import { CountSelect } from './CountSelect';
 
-const CHOICES = Array.from({ length: 10 }, (_, index) => index + 1);
 const SELECTION_POLL_MS = 4000;
 const PUMP_EVERY_MS = 2000;
 const MIN_GAP_MS = 250;
@@ -182,35 +182,19 @@ export function SingleLinkForm({ appName, defaults, onStarted }: FormProps) {
       <section class="card" aria-labelledby="single-variations-title">
         <h2 id="single-variations-title">Variations for this link</h2>
         <div class="variations">
-          <label>
-            Photo{' '}
-            <select
-              data-testid="single-photo-variations"
-              value={String(photoVariations)}
-              onChange={(event) => setPhotoVariations(Number(event.currentTarget.value))}
-            >
-              {CHOICES.map((n) => (
-                <option key={n} value={String(n)}>
-                  {n}
-                </option>
-              ))}
-            </select>
-          </label>
+          <CountSelect
+            label="Photo"
+            testId="single-photo-variations"
+            value={photoVariations}
+            onChange={setPhotoVariations}
+          />
           <span aria-hidden="true">×</span>
-          <label>
-            Text{' '}
-            <select
-              data-testid="single-text-variations"
-              value={String(textVariations)}
-              onChange={(event) => setTextVariations(Number(event.currentTarget.value))}
-            >
-              {CHOICES.map((n) => (
-                <option key={n} value={String(n)}>
-                  {n}
-                </option>
-              ))}
-            </select>
-          </label>
+          <CountSelect
+            label="Text"
+            testId="single-text-variations"
+            value={textVariations}
+            onChange={setTextVariations}
+          />
           <span>= {plural(photoVariations * textVariations, 'variation')}</span>
         </div>
         <p class="muted small">

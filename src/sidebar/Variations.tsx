@@ -1,8 +1,7 @@
 /** FR4: photo × text variations, with the totals, time and cost of this batch from the last check. */
 import type { BatchCheckView } from '../shared/rpc';
 import { dollars, duration, plural } from './format';
-
-const CHOICES = Array.from({ length: 10 }, (_, index) => index + 1);
+import { CountSelect } from './CountSelect';
 
 interface Props {
   photo: number;
@@ -19,35 +18,19 @@ export function Variations({ photo, text, onChange, check, checking }: Props) {
     <section class="card" aria-labelledby="variations-title">
       <h2 id="variations-title">Variations</h2>
       <div class="variations">
-        <label>
-          Photo{' '}
-          <select
-            data-testid="photo-variations"
-            value={String(photo)}
-            onChange={(event) => onChange(Number(event.currentTarget.value), text)}
-          >
-            {CHOICES.map((n) => (
-              <option key={n} value={String(n)}>
-                {n}
-              </option>
-            ))}
-          </select>
-        </label>
+        <CountSelect
+          label="Photo"
+          testId="photo-variations"
+          value={photo}
+          onChange={(n) => onChange(n, text)}
+        />
         <span aria-hidden="true">×</span>
-        <label>
-          Text{' '}
-          <select
-            data-testid="text-variations"
-            value={String(text)}
-            onChange={(event) => onChange(photo, Number(event.currentTarget.value))}
-          >
-            {CHOICES.map((n) => (
-              <option key={n} value={String(n)}>
-                {n}
-              </option>
-            ))}
-          </select>
-        </label>
+        <CountSelect
+          label="Text"
+          testId="text-variations"
+          value={text}
+          onChange={(n) => onChange(photo, n)}
+        />
         <span data-testid="per-link">= {perLink} per link</span>
       </div>
       <p data-testid="variation-total">
