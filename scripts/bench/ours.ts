@@ -1,0 +1,262 @@
+/**
+ * Our design under the benchmark: the real build/Code.js in the emulator on the virtual clock. Jenny sets
+ * up the sheet, pastes the rows and starts the batch; then the open sidebar keeps its pump calls going
+ * (as ProgressScreen does) while the minute trigger fires, all as overlapping executions.
+ */
+import { ConcurrentRuntime, type ConcurrentReport } from '../../emulator/concurrent/runtime';
+import { TestEnv } from '../../emulator/core/env';
+import type { KillPlan } from '../../emulator/core/execution';
+import { Runtime, type ExecutionReport } from '../../emulator/core/runtime';
+import { offlineWorld } from '../../emulator/offline-world';
+import { createSpreadsheetApp } from '../../emulator/services/spreadsheet';
+import { DEFAULT_SIM_KEY, GEMINI_HOST } from '../../emulator/sim/gemini';
+import type { World } from '../../emulator/world';
+import { renderSlideJpeg } from '../../emulator/sim/jpeg-slides';
+import { seededRandom } from '../../emulator/sim/seeded-random';
+import type { Progress } from '../../src/server/engine/progress';
+import { API_KEY_PROPERTY } from '../../src/server/settings/store';
+import { BATCH_SHEET_NAME } from '../../src/shared/app';
+import { COLUMNS, type ColumnKey } from '../../src/shared/columns';
+import { SettingsSchema } from '../../src/shared/settings';
+import { measureDrive, type DriveCheck } from './drive-check';
+import { benchPosts, geminiOptions, type Scenario } from './scenario';
+
+const SETTINGS_PROPERTY = 'slideshowRemix.settings';
+/** The sidebar's rhythm (ProgressScreen): a pump about every 2 s, at least 250 ms apart. */
+const PUMP_EVERY_MS = 2_000;
+const MIN_GAP_MS = 250;
+const ENDED = new Set(['completed', 'cancelled', 'stopped']);
+/** No scenario may run longer than this on the virtual clock. */
+const MAX_SIMULATED_MS = 24 * 60 * 60_000;
+
+export interface ExecutionFigures {
+  count: number;
+  seconds: number;
+  killed: number;
+}
+
+export interface OursResult {
+  wallSeconds: number;
+  progress: Progress;
+  gemini: {
+    analysis: number;
+    copy: number;
+    image: number;
+    uploads: number;
+    rateLimited: number;
+    serverErrors: number;
+    blocks: number;
+  };
+  imagesSaved: number;
+  rowsFailedBy429: number;
+  failures: { number: number; error: string }[];
+  drive: DriveCheck;
+  executions: { sidebar: ExecutionFigures; trigger: ExecutionFigures };
+  execSecondsPerImage: number;
+  peakBytesInFlight: number;
+  waves: number;
+  sheetCallsPerWave: number;
+  driveCallsPerWave: number;
+  /** Apps Script's daily trigger runtime quota used (consumer account: 90 min). */
+  triggerMinutes: number;
+  urlFetchCalls: number;
+}
+
+function ok<T>(report: ExecutionReport<T>, what: string): T {
+  if (report.status !== 'completed') {
+    throw new Error(`${what} ${report.status}: ${report.error?.message ?? 'no message'}`);
+  }
+  return report.value as T;
+}
+
+/** Errors a 429 would leave behind, had one ever failed a row. */
+const RATE_LIMIT_TEXT = /429|rate limit|too many requests|per minute|resource[_ ]exhausted/i;
+
+const SHEET_CLASSES = new Set(['SpreadsheetApp', 'Spreadsheet', 'Sheet', 'Range', 'RichTextValue']);
+const DRIVE_CLASSES = new Set(['DriveApp', 'Folder', 'File', 'FileIterator', 'FolderIterator']);
+
+export async function runOurs(scenario: Scenario, buildDir = 'build'): Promise<OursResult> {
+  const settings = SettingsSchema.parse({
+    imageRequestsPerMinute: scenario.imageRpm,
+    textRequestsPerMinute: scenario.textRpm,
+    rowsInProgress: scenario.rowsInProgress,
+    photoVariations: scenario.photoVariations,
+    textVariations: scenario.textVariations,
+    outputFormat: scenario.format,
+  });
+  const { world, gemini } = offlineWorld({
+    buildDir,
+    clock: 'virtual',
+    seed: scenario.seed,
+    sims: {
+      gemini: geminiOptions(scenario),
+      tiktok: { failureRate: scenario.faults?.tiktok ?? 0 },
+    },
+    userProperties: {
+      [API_KEY_PROPERTY]: DEFAULT_SIM_KEY,
+      [SETTINGS_PROPERTY]: JSON.stringify(settings),
+    },
+  });
+  const purposes = countPurposes(world);
+  const runtime = new Runtime(world);
+
+  ok(runtime.run('setUpSheetFromMenu', [], { kind: 'menu' }), 'Set up sheet');
+  const env = new TestEnv({ spreadsheetId: world.boundSpreadsheetId, user: world.defaultUser });
+  const spreadsheet = createSpreadsheetApp(env, world.spreadsheets).openById(world.boundSpreadsheetId ?? '');
+  const sheet = spreadsheet.getSheetByName(BATCH_SHEET_NAME);
+  if (!sheet) throw new Error('Set up sheet made no Batch sheet.');
+  const headers = (sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0] ?? []).map(String);
+  const column = (key: ColumnKey) =>
+    headers.indexOf(COLUMNS.find((spec) => spec.key === key)?.header ?? '') + 1;
+
+  // Each row its own product: a phone-sized photo in Jenny's Drive (the job fetches Drive's preview).
+  const posts = benchPosts(scenario.links);
+  const values = posts.map((post, index) => {
+    const photo = renderSlideJpeg(
+      { width: 900, height: 900, seed: 1000 + index, number: 1, count: 1, text: `PRODUCT ${index + 1}` },
+      85,
+    );
+    const id = world.drive.addFile({
+      name: `product-${index + 1}.jpg`,
+      owner: world.defaultUser,
+      mimeType: 'image/jpeg',
+      content: photo,
+    });
+    return {
+      link: post.link,
+      photo: `https://drive.google.com/file/d/${id}/view`,
+      description: `Product ${index + 1}: a vitamin C serum, 30 ml, fragrance free, for dull skin.`,
+    };
+  });
+  const block = (key: 'link' | 'photo' | 'description') =>
+    sheet.getRange(2, column(key), values.length, 1).setValues(values.map((row) => [row[key]]));
+  block('link');
+  block('photo');
+  block('description');
+
+  const variations = {
+    photoVariations: scenario.photoVariations,
+    textVariations: scenario.textVariations,
+  };
+  ok(runtime.callFromSidebar('startBatch', [variations]), 'Start batch');
+  const startedAt = world.clock.now();
+  const callsBefore = new Map(world.quotas.calls);
+  const fetchesBefore = world.fetches.length;
+
+  // The kill scenario: some executions die at a random service call, before it or after it took effect.
+  if (scenario.killRate > 0) {
+    const random = seededRandom(scenario.seed * 31 + 7);
+    world.killPlanner = (): KillPlan | undefined => {
+      if (random() >= scenario.killRate) return undefined;
+      return { atCall: 1 + Math.floor(random() * 120), when: random() < 0.5 ? 'before' : 'after' };
+    };
+  }
+
+  const sim = new ConcurrentRuntime(world, { workers: 3 });
+  let progress: Progress | null = null;
+  let endedAt: number | null = null;
+  const reports: ConcurrentReport[] = [];
+  // As ProgressScreen does: as many pump calls in flight as the progress asks for (its `pumps`), each
+  // lane calling again about 2 s after its previous call began.
+  let inFlight = 0;
+  const pump = (at: number) => {
+    inFlight += 1;
+    sim.schedule({
+      functionName: 'pumpBatch',
+      at,
+      onDone: (report) => {
+        inFlight -= 1;
+        const value = report.status === 'completed' ? (report.value as Progress | null) : null;
+        if (value) progress = value;
+        if (progress && ENDED.has(progress.status)) {
+          endedAt ??= report.endedAt;
+          return;
+        }
+        const next = report.endedAt + Math.max(MIN_GAP_MS, PUMP_EVERY_MS - report.durationMs);
+        const lanes = Math.max(1, progress?.pumps ?? 1);
+        for (let lane = 0; inFlight < lanes; lane++) pump(next + lane * MIN_GAP_MS);
+      },
+    });
+  };
+  pump(startedAt + MIN_GAP_MS);
+  try {
+    reports.push(...sim.runUntil(() => endedAt !== null && !sim.busy, startedAt + MAX_SIMULATED_MS));
+  } finally {
+    world.killPlanner = null;
+    await sim.close();
+  }
+  const final = progress as Progress | null;
+  if (!final || endedAt === null) {
+    throw new Error(`The batch did not end within a simulated day: ${JSON.stringify(final?.rows)}`);
+  }
+
+  const drive = measureDrive(world, final, scenario.photoVariations * scenario.textVariations);
+  const figures = (kind: 'sidebar' | 'trigger'): ExecutionFigures => {
+    const mine = reports.filter((report) => report.kind === kind);
+    return {
+      count: mine.length,
+      seconds: mine.reduce((sum, report) => sum + report.durationMs, 0) / 1000,
+      killed: mine.filter((report) => report.status === 'killed').length,
+    };
+  };
+  const sidebar = figures('sidebar');
+  const trigger = figures('trigger');
+  const callsDuring = (wanted: Set<string>) => {
+    let total = 0;
+    for (const [key, count] of world.quotas.calls) {
+      if (wanted.has(key.split('.')[0] ?? '')) total += count - (callsBefore.get(key) ?? 0);
+    }
+    return total;
+  };
+  const waves =
+    (world.quotas.calls.get('UrlFetchApp.fetchAll') ?? 0) - (callsBefore.get('UrlFetchApp.fetchAll') ?? 0);
+  const fetches = world.fetches.slice(fetchesBefore);
+  const driveRest = fetches.filter((fetch) => /googleapis\.com\/(upload\/)?drive\//.test(fetch.url)).length;
+  const failures = final.failures.map(({ number, error }) => ({ number, error }));
+  return {
+    wallSeconds: (endedAt - startedAt) / 1000,
+    progress: final,
+    gemini: {
+      analysis: purposes.analysis,
+      copy: purposes.copy,
+      image: gemini.stats.calls.image,
+      uploads: gemini.stats.calls.upload,
+      rateLimited: gemini.stats.rateLimited + gemini.stats.quotaDay,
+      serverErrors: gemini.stats.serverErrors,
+      blocks: gemini.stats.blocks,
+    },
+    imagesSaved: drive.images,
+    rowsFailedBy429: failures.filter((failure) => RATE_LIMIT_TEXT.test(failure.error)).length,
+    failures,
+    drive,
+    executions: { sidebar, trigger },
+    execSecondsPerImage: drive.images === 0 ? 0 : (sidebar.seconds + trigger.seconds) / drive.images,
+    peakBytesInFlight: Math.max(0, ...reports.map((report) => report.peakFetchBytes)),
+    waves,
+    sheetCallsPerWave: waves === 0 ? 0 : callsDuring(SHEET_CLASSES) / waves,
+    driveCallsPerWave: waves === 0 ? 0 : (callsDuring(DRIVE_CLASSES) + driveRest) / waves,
+    triggerMinutes: trigger.seconds / 60,
+    urlFetchCalls: fetches.length,
+  };
+}
+
+/**
+ * Gemini's text calls by what they are for, read off the requests: an analysis carries the slides
+ * (as files or inline), a copy call carries only text.
+ */
+function countPurposes(world: World): { analysis: number; copy: number } {
+  const counts = { analysis: 0, copy: 0 };
+  const handler = world.router.find(GEMINI_HOST);
+  if (!handler) throw new Error('The simulated Gemini is not registered.');
+  world.router.register(GEMINI_HOST, (request, context) => {
+    if (request.url.includes(':generateContent')) {
+      const body = Buffer.from(request.body).toString('utf8');
+      if (!body.includes('"IMAGE"')) {
+        if (body.includes('fileData') || body.includes('inlineData')) counts.analysis += 1;
+        else counts.copy += 1;
+      }
+    }
+    return handler(request, context);
+  });
+  return counts;
+}
