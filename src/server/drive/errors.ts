@@ -57,7 +57,8 @@ export function classifyDriveResponse(
     const wait = retryAfterHeader(headers, now) ?? DEFAULT_RETRY_AFTER_MS;
     return rateLimited({ ...facts, reason: limited ?? facts.reason }, wait);
   }
-  if (status >= 500 || status === 408) return transient(facts);
+  // Status 0: no answer at all (the request timed out, or its fetchAll failed whole): try again later.
+  if (status === 0 || status >= 500 || status === 408) return transient(facts);
   if (status === 403) {
     const full = reasons.find((reason) => STORAGE_REASONS.has(reason));
     return full ? storageFull({ ...facts, reason: full }) : noAccess(facts);

@@ -189,9 +189,12 @@ export function storageFull(facts: Facts): StorageFullFailure {
 }
 
 export function transient(facts: Facts, unreadable = false): TransientFailure {
-  const message = unreadable
-    ? `Drive sent an answer that could not be read (HTTP ${facts.httpStatus}). It will be tried again.`
-    : `Drive had a temporary problem (HTTP ${facts.httpStatus}). It will be tried again.`;
+  const message =
+    facts.httpStatus === 0
+      ? 'Drive did not answer in time. It will be tried again.'
+      : unreadable
+        ? `Drive sent an answer that could not be read (HTTP ${facts.httpStatus}). It will be tried again.`
+        : `Drive had a temporary problem (HTTP ${facts.httpStatus}). It will be tried again.`;
   return { kind: 'transient', ...base(facts, message), retryable: true, batch: 'continue' };
 }
 

@@ -13,6 +13,20 @@ describe('classifyDriveResponse', () => {
     expect(classify({ status: 204, body: '', headers: {} })).toEqual({ kind: 'ok', json: {} });
   });
 
+  it('treats no answer at all (status 0: a timeout) as transient, never as a bad request', () => {
+    expect(
+      classify({
+        status: 0,
+        body: 'No answer: Timeout: https://www.googleapis.com/upload/drive/v3/files',
+        headers: {},
+      }),
+    ).toMatchObject({
+      kind: 'transient',
+      retryable: true,
+      message: 'Drive did not answer in time. It will be tried again.',
+    });
+  });
+
   it('treats an unreadable 200 as transient', () => {
     expect(classify({ status: 200, body: '<html>', headers: {} })).toMatchObject({
       kind: 'transient',
