@@ -100,8 +100,8 @@ export function rowsWanted(meta: BatchMeta): number {
   const perWave = Math.floor(MAX_WAVE_BYTES / estimateBytes({ kind: 'image' } as ItemRecord));
   const inFlight = Math.min(imagesInFlight(meta), MAX_PUMPS_IN_FLIGHT * perWave);
   const perRow = TYPICAL_SLIDES * settings.photoVariations * settings.textVariations;
-  const preparing = Math.ceil((settings.imageRequestsPerMinute / 60) * (ROW_PREP_SECONDS / perRow));
-  return Math.ceil((2 * inFlight) / perRow) + preparing;
+  const preparing = Math.round((settings.imageRequestsPerMinute / 60) * (ROW_PREP_SECONDS / perRow));
+  return Math.round((2 * inFlight) / perRow) + preparing;
 }
 
 export const slideshowJob: JobType = {

@@ -276,7 +276,8 @@ describe('settings that shape the output', () => {
   });
 
   it('words the Status cell as the row moves: Queued, Fetching … Generating n/m … Done', () => {
-    const ctx = slideshowWorld({ settings: { rowsInProgress: 1 } });
+    // A small quota: the engine opens no more rows than the setting's one.
+    const ctx = slideshowWorld({ settings: { rowsInProgress: 1, imageRequestsPerMinute: 10 } });
     const photo = productPhoto(ctx);
     const second = 'https://www.tiktok.com/@other/photo/7360000000000123452';
     prepareSheet(ctx, [
