@@ -3,23 +3,20 @@
  * batch.json, a link's folder, a variation's slides as image previews (real images, decoded by the
  * browser), analysis.json readable as text; and Drive links in the grid and in the sidebar open here.
  */
-import * as fs from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { startHarness, type Harness } from '../../scripts/harness/server';
+import type { Harness } from '../../scripts/harness/server';
 import type { Progress } from '../../src/server/engine/progress';
-import { launchChromium, screenshot } from './chromium';
+import { openBrowserHarness, type BrowserHarness } from './browser-harness';
+import { screenshot } from './chromium';
 import { gridCell } from './harness-page';
 
 let harness: Harness;
 let browser: Browser;
 let page: Page;
-let stateDir: string;
+let session: BrowserHarness;
 
 beforeAll(async () => {
-  stateDir = fs.mkdtempSync(path.join(os.tmpdir(), 'harness-drive-'));
-  harness = await startHarness({ port: 0, stateDir, fresh: true, buildDir: 'build', demo: true });
+  ({ harness, browser } = session = await openBrowserHarness('harness-drive-', { demo: true }));
   // The demo rows, run through the sidebar's own server functions (one photo and one text each, to be
   // quick); the browser part starts with the batch done.
   const { runtime } = harness;
@@ -32,14 +29,11 @@ beforeAll(async () => {
   }
   expect(progress?.status).toBe('completed');
   harness.world.save();
-  browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1500, height: 1000 } });
 }, 90_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await harness?.close();
-  fs.rmSync(stateDir, { recursive: true, force: true });
+  await session?.close();
 });
 
 const items = () => page.locator('#drive-items');

@@ -5,14 +5,10 @@
  * and end at Done.
  */
 import * as fs from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { userScope } from '../../emulator/services/properties/properties-store';
-import { DEFAULT_SIM_KEY } from '../../emulator/sim/gemini';
-import { startHarness, type Harness } from '../../scripts/harness/server';
-import { API_KEY_PROPERTY } from '../../src/server/settings/store';
-import { launchChromium, screenshot } from './chromium';
+import type { Harness } from '../../scripts/harness/server';
+import { openBrowserHarness, type BrowserHarness } from './browser-harness';
+import { screenshot } from './chromium';
 import { dropFiles, gridCell } from './harness-page';
 
 const LINK_A = 'https://www.tiktok.com/@glow.daily/photo/7312345678901234567';
@@ -25,25 +21,17 @@ let harness: Harness;
 let browser: Browser;
 let context: BrowserContext;
 let page: Page;
-let stateDir: string;
+let session: BrowserHarness;
 
 beforeAll(async () => {
-  stateDir = fs.mkdtempSync(path.join(os.tmpdir(), 'harness-grid-'));
-  harness = await startHarness({ port: 0, stateDir, fresh: true, buildDir: 'build' });
-  // Jenny saved her Gemini key in Settings earlier (the simulator accepts DEFAULT_SIM_KEY).
-  harness.world.properties.seed(userScope(harness.world.defaultUser), {
-    [API_KEY_PROPERTY]: DEFAULT_SIM_KEY,
-  });
-  browser = await launchChromium();
+  ({ harness, browser } = session = await openBrowserHarness('harness-grid-', { savedKey: true }));
   context = await browser.newContext({ viewport: { width: 1600, height: 1000 } });
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: harness.url.slice(0, -1) });
   page = await context.newPage();
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await harness?.close();
-  fs.rmSync(stateDir, { recursive: true, force: true });
+  await session?.close();
 });
 
 async function statusOf(row: number): Promise<string> {

@@ -3,20 +3,15 @@
  * the menu, two rows pasted (Node-side, through the emulated SpreadsheetApp, as the harness grid has no
  * cell editing yet), "2 ready" in Check, Start batch, the progress screen pumping, the completion screen.
  */
-import * as fs from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { TestEnv } from '../../emulator/core/env';
-import { userScope } from '../../emulator/services/properties/properties-store';
 import { createSpreadsheetApp } from '../../emulator/services/spreadsheet';
-import { DEFAULT_SIM_KEY } from '../../emulator/sim/gemini';
 import { renderSlideJpeg } from '../../emulator/sim/jpeg-slides';
-import { startHarness, type Harness } from '../../scripts/harness/server';
-import { API_KEY_PROPERTY } from '../../src/server/settings/store';
+import type { Harness } from '../../scripts/harness/server';
 import { BATCH_SHEET_NAME } from '../../src/shared/app';
 import { COLUMNS } from '../../src/shared/columns';
-import { launchChromium, screenshot } from './chromium';
+import { openBrowserHarness, type BrowserHarness } from './browser-harness';
+import { screenshot } from './chromium';
 
 const LINKS = [
   'https://www.tiktok.com/@seen.first/photo/7312345678901234567',
@@ -26,22 +21,14 @@ const DESCRIPTION = 'Glow Drops: a vitamin C serum for dull skin, 30 ml, fragran
 
 let harness: Harness;
 let browser: Browser;
-let stateDir: string;
+let session: BrowserHarness;
 
 beforeAll(async () => {
-  stateDir = fs.mkdtempSync(path.join(os.tmpdir(), 'harness-batch-'));
-  harness = await startHarness({ port: 0, stateDir, fresh: true, buildDir: 'build' });
-  // Jenny saved her Gemini key in Settings earlier (the simulator accepts DEFAULT_SIM_KEY).
-  harness.world.properties.seed(userScope(harness.world.defaultUser), {
-    [API_KEY_PROPERTY]: DEFAULT_SIM_KEY,
-  });
-  browser = await launchChromium();
+  ({ harness, browser } = session = await openBrowserHarness('harness-batch-', { savedKey: true }));
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await harness?.close();
-  fs.rmSync(stateDir, { recursive: true, force: true });
+  await session?.close();
 });
 
 /** Pastes rows under the Batch sheet's header, as Jenny would, with a product photo in her Drive. */

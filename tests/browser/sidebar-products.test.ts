@@ -3,32 +3,26 @@
  * emulated Drive, matched by file name with a preview, applied into the Batch sheet; photos uploaded
  * from the computer with progress per file, matched by order; one product applied to every row.
  */
-import * as fs from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
 import type { Browser, FrameLocator, Page } from 'playwright-core';
 import { TestEnv } from '../../emulator/core/env';
 import { createSpreadsheetApp } from '../../emulator/services/spreadsheet';
 import { renderSlideJpeg } from '../../emulator/sim/jpeg-slides';
-import { startHarness, type Harness } from '../../scripts/harness/server';
+import type { Harness } from '../../scripts/harness/server';
 import { BATCH_SHEET_NAME } from '../../src/shared/app';
 import { COLUMNS } from '../../src/shared/columns';
-import { launchChromium, screenshot } from './chromium';
+import { openBrowserHarness, type BrowserHarness } from './browser-harness';
+import { screenshot } from './chromium';
 
 let harness: Harness;
 let browser: Browser;
-let stateDir: string;
+let session: BrowserHarness;
 
 beforeAll(async () => {
-  stateDir = fs.mkdtempSync(path.join(os.tmpdir(), 'harness-products-'));
-  harness = await startHarness({ port: 0, stateDir, fresh: true, buildDir: 'build' });
-  browser = await launchChromium();
+  ({ harness, browser } = session = await openBrowserHarness('harness-products-'));
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await harness?.close();
-  fs.rmSync(stateDir, { recursive: true, force: true });
+  await session?.close();
 });
 
 function jpeg(seed: number, text = 'PRODUCT'): Buffer {

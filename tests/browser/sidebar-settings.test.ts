@@ -4,30 +4,24 @@
  * refused with the reason, "Make a new folder" gives one it may; what is saved is there on reopening, and
  * the key only ever masked.
  */
-import * as fs from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
 import type { Browser, FrameLocator, Page } from 'playwright-core';
 import { DEFAULT_SIM_KEY } from '../../emulator/sim/gemini';
-import { startHarness, type Harness } from '../../scripts/harness/server';
-import { launchChromium, screenshot } from './chromium';
+import type { Harness } from '../../scripts/harness/server';
+import { openBrowserHarness, type BrowserHarness } from './browser-harness';
+import { screenshot } from './chromium';
 
 const BAD_KEY = 'AIzaSyThisKeyIsNotKnownToGeminiAtAll0000';
 
 let harness: Harness;
 let browser: Browser;
-let stateDir: string;
+let session: BrowserHarness;
 
 beforeAll(async () => {
-  stateDir = fs.mkdtempSync(path.join(os.tmpdir(), 'harness-settings-'));
-  harness = await startHarness({ port: 0, stateDir, fresh: true, buildDir: 'build' });
-  browser = await launchChromium();
+  ({ harness, browser } = session = await openBrowserHarness('harness-settings-'));
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await harness?.close();
-  fs.rmSync(stateDir, { recursive: true, force: true });
+  await session?.close();
 });
 
 async function openSettings(page: Page): Promise<FrameLocator> {

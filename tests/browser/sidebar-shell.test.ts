@@ -2,27 +2,21 @@
  * The real Sidebar.html in headless Chromium inside the harness: its typed RPC wrapper calls the bundle
  * through the google.script.run bridge and shows the answer; menu items change what it shows.
  */
-import * as fs from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
 import type { Browser } from 'playwright-core';
-import { startHarness, type Harness } from '../../scripts/harness/server';
-import { launchChromium, screenshot } from './chromium';
+import type { Harness } from '../../scripts/harness/server';
+import { openBrowserHarness, type BrowserHarness } from './browser-harness';
+import { screenshot } from './chromium';
 
 let harness: Harness;
 let browser: Browser;
-let stateDir: string;
+let session: BrowserHarness;
 
 beforeAll(async () => {
-  stateDir = fs.mkdtempSync(path.join(os.tmpdir(), 'harness-browser-'));
-  harness = await startHarness({ port: 0, stateDir, fresh: true, buildDir: 'build' });
-  browser = await launchChromium();
+  ({ harness, browser } = session = await openBrowserHarness('harness-browser-'));
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await harness?.close();
-  fs.rmSync(stateDir, { recursive: true, force: true });
+  await session?.close();
 });
 
 describe('sidebar in the harness', () => {

@@ -4,40 +4,28 @@
  * become a new row of the grid and run at once; the steps show as they go, a reopened sidebar shows the
  * same run, and the slides end as thumbnails that really load, for each variation.
  */
-import * as fs from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
 import type { Browser, FrameLocator, Locator } from 'playwright-core';
 import { TestEnv } from '../../emulator/core/env';
-import { userScope } from '../../emulator/services/properties/properties-store';
 import { createSpreadsheetApp } from '../../emulator/services/spreadsheet';
-import { DEFAULT_SIM_KEY } from '../../emulator/sim/gemini';
 import { renderSlideJpeg } from '../../emulator/sim/jpeg-slides';
-import { startHarness, type Harness } from '../../scripts/harness/server';
-import { API_KEY_PROPERTY } from '../../src/server/settings/store';
+import type { Harness } from '../../scripts/harness/server';
 import { BATCH_SHEET_NAME } from '../../src/shared/app';
-import { launchChromium, screenshot } from './chromium';
+import { openBrowserHarness, type BrowserHarness } from './browser-harness';
+import { screenshot } from './chromium';
 
 const LINK = 'https://www.tiktok.com/@seen.first/photo/7312345678901234567';
 const DESCRIPTION = 'Glow Drops: a vitamin C serum for dull skin, 30 ml, fragrance free.';
 
 let harness: Harness;
 let browser: Browser;
-let stateDir: string;
+let session: BrowserHarness;
 
 beforeAll(async () => {
-  stateDir = fs.mkdtempSync(path.join(os.tmpdir(), 'harness-single-'));
-  harness = await startHarness({ port: 0, stateDir, fresh: true, buildDir: 'build' });
-  harness.world.properties.seed(userScope(harness.world.defaultUser), {
-    [API_KEY_PROPERTY]: DEFAULT_SIM_KEY,
-  });
-  browser = await launchChromium();
+  ({ harness, browser } = session = await openBrowserHarness('harness-single-', { savedKey: true }));
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await harness?.close();
-  fs.rmSync(stateDir, { recursive: true, force: true });
+  await session?.close();
 });
 
 /** A product photo in Jenny's Drive; the share link she would paste. */
