@@ -47,7 +47,7 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 const POLL_MS = 5_000;
 const ENDED = new Set(['completed', 'cancelled', 'stopped']);
 
-function ok<T>(report: ExecutionReport<T>, what: string): T {
+export function ok<T>(report: ExecutionReport<T>, what: string): T {
   if (report.status !== 'completed') {
     throw new Error(`${what} ${report.status}: ${report.error?.message ?? 'no message'}`);
   }
@@ -58,6 +58,20 @@ function header(key: ColumnKey): string {
   const spec = COLUMNS.find((column) => column.key === key);
   if (!spec) throw new Error(`no column ${key}`);
   return spec.header;
+}
+
+/**
+ * Jenny's first steps: Set up sheet from the menu, then the Batch sheet as she sees it (through a
+ * Node-side SpreadsheetApp) and the column of each header.
+ */
+export function setUpBatchSheet(world: World, runtime: Runtime) {
+  ok(runtime.run('setUpSheetFromMenu', [], { kind: 'menu' }), 'Set up sheet');
+  const env = new TestEnv({ spreadsheetId: world.boundSpreadsheetId, user: world.defaultUser });
+  const spreadsheet = createSpreadsheetApp(env, world.spreadsheets).openById(world.boundSpreadsheetId ?? '');
+  const sheet = spreadsheet.getSheetByName(BATCH_SHEET_NAME);
+  if (!sheet) throw new Error('Set up sheet made no Batch sheet.');
+  const headers = (sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0] ?? []).map(String);
+  return { sheet, column: (key: ColumnKey) => headers.indexOf(header(key)) + 1 };
 }
 
 export function runBatch(rows: CsvRow[], options: RunOptions = {}): BatchRun {
@@ -90,13 +104,7 @@ export function runBatch(rows: CsvRow[], options: RunOptions = {}): BatchRun {
     return `https://drive.google.com/file/d/${id}/view?usp=sharing`;
   };
 
-  ok(runtime.run('setUpSheetFromMenu', [], { kind: 'menu' }), 'Set up sheet');
-  const env = new TestEnv({ spreadsheetId: world.boundSpreadsheetId, user: world.defaultUser });
-  const spreadsheet = createSpreadsheetApp(env, world.spreadsheets).openById(world.boundSpreadsheetId ?? '');
-  const sheet = spreadsheet.getSheetByName(BATCH_SHEET_NAME);
-  if (!sheet) throw new Error('Set up sheet made no Batch sheet.');
-  const headers = (sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0] ?? []).map(String);
-  const col = (key: ColumnKey) => headers.indexOf(header(key)) + 1;
+  const { sheet, column: col } = setUpBatchSheet(world, runtime);
   // Pasted as Jenny would, each row at its own line so row numbers match the CSV's records.
   for (const row of rows) {
     sheet.getRange(row.row, col('link')).setValue(row.link);

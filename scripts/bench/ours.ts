@@ -4,20 +4,17 @@
  * (as ProgressScreen does) while the minute trigger fires, all as overlapping executions.
  */
 import { ConcurrentRuntime, type ConcurrentReport } from '../../emulator/concurrent/runtime';
-import { TestEnv } from '../../emulator/core/env';
 import type { KillPlan } from '../../emulator/core/execution';
-import { Runtime, type ExecutionReport } from '../../emulator/core/runtime';
+import { Runtime } from '../../emulator/core/runtime';
 import { offlineWorld } from '../../emulator/offline-world';
-import { createSpreadsheetApp } from '../../emulator/services/spreadsheet';
 import { DEFAULT_SIM_KEY, GEMINI_HOST } from '../../emulator/sim/gemini';
 import type { World } from '../../emulator/world';
 import { renderSlideJpeg } from '../../emulator/sim/jpeg-slides';
 import { seededRandom } from '../../emulator/sim/seeded-random';
 import type { Progress } from '../../src/server/engine/progress';
 import { API_KEY_PROPERTY } from '../../src/server/settings/store';
-import { BATCH_SHEET_NAME } from '../../src/shared/app';
-import { COLUMNS, type ColumnKey } from '../../src/shared/columns';
 import { SettingsSchema } from '../../src/shared/settings';
+import { ok, setUpBatchSheet } from '../batch/run';
 import { measureDrive, type DriveCheck } from './drive-check';
 import { benchPosts, geminiOptions, type Scenario } from './scenario';
 
@@ -62,13 +59,6 @@ export interface OursResult {
   urlFetchCalls: number;
 }
 
-function ok<T>(report: ExecutionReport<T>, what: string): T {
-  if (report.status !== 'completed') {
-    throw new Error(`${what} ${report.status}: ${report.error?.message ?? 'no message'}`);
-  }
-  return report.value as T;
-}
-
 /** Errors a 429 would leave behind, had one ever failed a row. */
 const RATE_LIMIT_TEXT = /429|rate limit|too many requests|per minute|resource[_ ]exhausted/i;
 
@@ -100,14 +90,7 @@ export async function runOurs(scenario: Scenario, buildDir = 'build'): Promise<O
   const purposes = countPurposes(world);
   const runtime = new Runtime(world);
 
-  ok(runtime.run('setUpSheetFromMenu', [], { kind: 'menu' }), 'Set up sheet');
-  const env = new TestEnv({ spreadsheetId: world.boundSpreadsheetId, user: world.defaultUser });
-  const spreadsheet = createSpreadsheetApp(env, world.spreadsheets).openById(world.boundSpreadsheetId ?? '');
-  const sheet = spreadsheet.getSheetByName(BATCH_SHEET_NAME);
-  if (!sheet) throw new Error('Set up sheet made no Batch sheet.');
-  const headers = (sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0] ?? []).map(String);
-  const column = (key: ColumnKey) =>
-    headers.indexOf(COLUMNS.find((spec) => spec.key === key)?.header ?? '') + 1;
+  const { sheet, column } = setUpBatchSheet(world, runtime);
 
   // Each row its own product: a phone-sized photo in Jenny's Drive (the job fetches Drive's preview).
   const posts = benchPosts(scenario.links);
