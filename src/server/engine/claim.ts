@@ -78,6 +78,18 @@ function isReady(state: BatchState, row: RowRecord, item: ItemRecord, now: numbe
   return (item.deps ?? []).every((dep) => dependency(state, row, dep)?.state === 'done');
 }
 
+/**
+ * Counts the item against its rate key's allowance (`spent` holds what this pass already counted);
+ * false when the key's budget is used up.
+ */
+function takeRate(state: BatchState, item: ItemRecord, spent: Map<string, number>, now: number): boolean {
+  if (!item.rateKey) return true;
+  const used = spent.get(item.rateKey) ?? 0;
+  if (allowance(state.meta, item.rateKey, now) - used <= 0) return false;
+  spent.set(item.rateKey, used + 1);
+  return true;
+}
+
 /** The rows whose items may run now: the batch's own, then the active rows in sheet order. */
 function workingRows(state: BatchState): RowRecord[] {
   const own = batchRow(state);
@@ -100,11 +112,7 @@ export function claim(
     for (const item of row.items) {
       if (claimed.length >= limits.maxItems) return claimed;
       if (!isReady(state, row, item, now)) continue;
-      if (item.rateKey) {
-        const used = spent.get(item.rateKey) ?? 0;
-        if (allowance(state.meta, item.rateKey, now) - used <= 0) continue;
-        spent.set(item.rateKey, used + 1);
-      }
+      if (!takeRate(state, item, spent, now)) continue;
       const size = job.estimateBytes?.(item) ?? DEFAULT_ITEM_BYTES;
       if (claimed.length > 0 && bytes + size > limits.maxBytes) continue;
       bytes += size;
@@ -130,11 +138,7 @@ export function demandBytes(state: BatchState, job: JobType, now: number): numbe
       const leased = item.state === 'leased' && item.lease !== undefined && item.lease.until > now;
       if (!leased) {
         if (!isReady(state, row, item, now)) continue;
-        if (item.rateKey) {
-          const used = spent.get(item.rateKey) ?? 0;
-          if (allowance(state.meta, item.rateKey, now) - used <= 0) continue;
-          spent.set(item.rateKey, used + 1);
-        }
+        if (!takeRate(state, item, spent, now)) continue;
       }
       bytes += job.estimateBytes?.(item) ?? DEFAULT_ITEM_BYTES;
     }

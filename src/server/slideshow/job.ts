@@ -85,10 +85,14 @@ function imagesInFlight(meta: BatchMeta): number {
   return (settings.imageRequestsPerMinute / 60) * IMAGE_WAVE_SECONDS;
 }
 
+/** Image tries (by URI) one wave's byte budget holds. */
+function imagesPerWave(): number {
+  return Math.max(1, Math.floor(MAX_WAVE_BYTES / estimateBytes({ kind: 'image' } as ItemRecord)));
+}
+
 /** Executions holding image waves at once: one holds as many as its byte budget allows. */
 export function pumpsWanted(meta: BatchMeta): number {
-  const perWave = Math.max(1, Math.floor(MAX_WAVE_BYTES / estimateBytes({ kind: 'image' } as ItemRecord)));
-  return Math.min(MAX_PUMPS_IN_FLIGHT, Math.ceil(imagesInFlight(meta) / perWave));
+  return Math.min(MAX_PUMPS_IN_FLIGHT, Math.ceil(imagesInFlight(meta) / imagesPerWave()));
 }
 
 /**
@@ -97,8 +101,7 @@ export function pumpsWanted(meta: BatchMeta): number {
  */
 export function rowsWanted(meta: BatchMeta): number {
   const settings = jobSettingsOf(meta);
-  const perWave = Math.floor(MAX_WAVE_BYTES / estimateBytes({ kind: 'image' } as ItemRecord));
-  const inFlight = Math.min(imagesInFlight(meta), MAX_PUMPS_IN_FLIGHT * perWave);
+  const inFlight = Math.min(imagesInFlight(meta), MAX_PUMPS_IN_FLIGHT * imagesPerWave());
   const perRow = TYPICAL_SLIDES * settings.photoVariations * settings.textVariations;
   const preparing = Math.round((settings.imageRequestsPerMinute / 60) * (ROW_PREP_SECONDS / perRow));
   return Math.round((2 * inFlight) / perRow) + preparing;
