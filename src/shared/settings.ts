@@ -23,6 +23,12 @@ export const SettingsSchema = z.object({
   photoVariations: z.number().int().min(1).max(10).default(3),
   textVariations: z.number().int().min(1).max(10).default(2),
   maxLinksPerBatch: z.number().int().min(1).max(100).default(100),
+  /**
+   * How images reach Gemini: 'files' uploads each slide and the product photo once (Files API) and
+   * names them by URI in every request; 'inline' sends their bytes in every request. Not shown in the
+   * sidebar: 'files' measured better (see the README's benchmark), and the benchmark compares both.
+   */
+  imageInputs: z.enum(['files', 'inline']).default('files'),
   /** US dollars, for the estimate shown before a batch starts. */
   prices: z
     .object({
@@ -60,6 +66,7 @@ const FIELD_RULES: Readonly<Record<string, string>> = {
   photoVariations: 'Photo variations: choose a whole number from 1 to 10.',
   textVariations: 'Text variations: choose a whole number from 1 to 10.',
   maxLinksPerBatch: 'Links per batch: enter a whole number from 1 to 100.',
+  imageInputs: 'Image inputs: choose files or inline.',
   prices: 'Prices: enter amounts of 0 or more.',
 };
 

@@ -10,6 +10,8 @@ export const JobSettingsSchema = z.object({
   textModel: z.string().min(1),
   imageModel: z.string().min(1),
   outputFormat: z.enum(['jpeg', 'png']),
+  /** Slides and product photo by Files API URI, or inline in every request (batches before it: files). */
+  imageInputs: z.enum(['files', 'inline']).default('files'),
   /** null: the batch folder goes into My Drive. */
   parentFolderId: z.string().min(1).nullable(),
   /** The spreadsheet's time zone, for the batch folder's name ("TikTok Batch 2026-11-22 14.05"). */
@@ -27,6 +29,7 @@ export function toJobSettings(settings: Settings, timeZone: string): JobSettings
     textModel: settings.textModel,
     imageModel: settings.imageModel,
     outputFormat: settings.outputFormat,
+    imageInputs: settings.imageInputs,
     parentFolderId: settings.parentFolderId,
     timeZone,
     photoVariations: settings.photoVariations,

@@ -6,6 +6,7 @@
  *           product
  *           then, once the slideshow is known (N slides, P photo × T text variations):
  *           folders → slides → files → analysis → copy:tK → image:pI:tK:sJ → save:vV
+ *           (no `files` when the batch sends images inline: settings.imageInputs)
  *
  * Fallback routes and the work after the source are added by the item before them (`newItems`), so a
  * row only holds the items it needs and every item fits in the engine's few steps per wave.
@@ -122,11 +123,14 @@ export function planWork(
   const texts = row.textVariations;
   const text = textRateKey(settings);
   const image = imageRateKey(settings);
+  // Sent inline, the slides need no upload: the analysis and the images read them from source/.
+  const uploads = settings.imageInputs === 'inline' ? [] : [FILES];
+  const slidesReady = uploads.length > 0 ? FILES : SLIDES;
   const items: ItemSpec[] = [
     { id: FOLDERS, kind: 'folders', deps: [sourceItem, `@${BATCH_FOLDER}`], units: 0 },
     { id: SLIDES, kind: 'slides', deps: [FOLDERS, sourceItem], units: 0 },
-    { id: FILES, kind: 'files', deps: [SLIDES], units: 0 },
-    { id: ANALYSIS, kind: 'analysis', deps: [FILES, sourceItem], units: 0, rateKey: text },
+    ...(uploads.length > 0 ? [{ id: FILES, kind: 'files', deps: [SLIDES], units: 0 }] : []),
+    { id: ANALYSIS, kind: 'analysis', deps: [slidesReady, sourceItem], units: 0, rateKey: text },
   ];
   for (let t = 1; t <= texts; t++) {
     items.push({
@@ -149,7 +153,7 @@ export function planWork(
         items.push({
           id,
           kind: 'image',
-          deps: [copyId(t), PRODUCT, FILES, FOLDERS, ANALYSIS],
+          deps: [copyId(t), PRODUCT, ...uploads, FOLDERS, ANALYSIS],
           units: 1,
           rateKey: image,
           input: { photo: p, text: t, slide: s, variation },

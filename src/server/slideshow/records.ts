@@ -37,6 +37,7 @@ export function analysisRecord(input: {
     },
     models: { text: input.settings.textModel, image: input.settings.imageModel },
     outputFormat: input.settings.outputFormat,
+    imageInputs: input.settings.imageInputs,
     source: {
       route: source.route,
       postId: source.postId,
@@ -55,7 +56,7 @@ export function analysisRecord(input: {
       photo: row.photo.trim(),
       name: product.name,
       used: product.used,
-      mimeType: product.file.mimeType,
+      mimeType: product.mimeType ?? product.file?.mimeType ?? null,
       bytes: product.bytes,
       originalBytes: product.originalBytes,
       width: product.width,

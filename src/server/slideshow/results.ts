@@ -70,7 +70,10 @@ export const FilesResultSchema = z.object({ slides: z.array(UploadedFile).min(1)
 export type FilesResult = z.infer<typeof FilesResultSchema>;
 
 export const ProductResultSchema = z.object({
-  file: UploadedFile,
+  /** The Files API upload; null when the batch sends the photo inline (settings.imageInputs). */
+  file: UploadedFile.nullable(),
+  /** What the photo is (the upload's type, or the bytes' when there is no upload). */
+  mimeType: z.string().optional(),
   /** Where the bytes came from, so the image can be fetched again if the upload expires. */
   source: z.discriminatedUnion('kind', [
     z.object({ kind: z.literal('drive'), fileId: z.string() }),

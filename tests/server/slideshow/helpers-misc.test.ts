@@ -137,6 +137,7 @@ describe('the binding', () => {
       textModel: 'gemini-2.5-flash',
       imageModel: 'gemini-2.5-flash-image',
       outputFormat: 'jpeg',
+      imageInputs: 'files',
       parentFolderId: null,
       timeZone: 'Europe/Lisbon',
       photoVariations: 3,

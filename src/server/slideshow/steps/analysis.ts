@@ -2,7 +2,8 @@
  * `analysis`: one vision call on all the original slides (by their Files API URIs), returning checked
  * JSON per slide: role, the text on it, layout, style, where the product should appear. Done once per
  * link; every copy and image of the row reuses it. If the uploads expired (a batch resumed days
- * later), the next try sends the slides inline, read back from the row's `source/` folder.
+ * later), or the batch sends images inline (settings.imageInputs), the slides go inline, read back
+ * from the row's `source/` folder.
  */
 import type { ImageInput } from '../../gemini';
 import { imagePart, jsonOutputConfig, readJsonOutput, textPart } from '../../gemini';
@@ -37,7 +38,7 @@ export const analysisStep: Step = (item, context, previous) => {
     });
 
   if (!previous) {
-    if (isExpiredUpload(item.error)) {
+    if (settings.imageInputs === 'inline' || isExpiredUpload(item.error)) {
       const token = oauthToken(context);
       if (typeof token !== 'string') return token;
       return send(

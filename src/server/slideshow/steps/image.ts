@@ -40,7 +40,8 @@ interface ImageInputSpec {
 
 type Carry =
   | { phase: 'look' }
-  | { phase: 'inline' }
+  /** Inputs read back from Drive: `look` when the folder is listed first, `photo` when it comes too. */
+  | { phase: 'inline'; look: boolean; photo: boolean }
   | { phase: 'generated'; sentAt: number; route: 'files' | 'inline' }
   | { phase: 'uploaded'; ms: number; route: 'files' | 'inline' };
 
@@ -109,15 +110,15 @@ export const imageStep: Step = (item, context, previous) => {
       route,
     });
   };
+  const productByUri = (): ImageInput => {
+    if (!product.file) throw new Error(`slideshow: ${item.id} has no upload of the product photo`);
+    return { mimeType: product.file.mimeType, fileUri: product.file.uri };
+  };
   const byUri = (): StepResult => {
     const files = resultOf(context, FILES, FilesResultSchema);
     const slide = files.slides[input.slide];
     if (!slide) throw new Error(`slideshow: no upload for slide ${input.slide}`);
-    return generate(
-      { mimeType: slide.mimeType, fileUri: slide.uri },
-      { mimeType: product.file.mimeType, fileUri: product.file.uri },
-      'files',
-    );
+    return generate({ mimeType: slide.mimeType, fileUri: slide.uri }, productByUri(), 'files');
   };
   const found = (context: StepContext, file: { id: string; size?: string }): StepResult => {
     const result: ImageResult = {
@@ -134,14 +135,18 @@ export const imageStep: Step = (item, context, previous) => {
   };
 
   if (!previous) {
-    if (isExpiredUpload(item.error)) {
+    const expired = isExpiredUpload(item.error);
+    if (expired || settings.imageInputs === 'inline') {
+      // A first try has nothing to look for; the photo comes along unless it has an upload to name.
+      const look = !isFirstTry(item);
+      const photo = expired || !product.file;
       return send(
         [
-          drive.listChildren(token, folderId, name),
+          ...(look ? [drive.listChildren(token, folderId, name)] : []),
           drive.media(token, original.driveFileId),
-          productDownload(token, product),
+          ...(photo ? [productDownload(token, product)] : []),
         ],
-        { phase: 'inline' },
+        { phase: 'inline', look, photo },
       );
     }
     if (isFirstTry(item)) return byUri();
@@ -156,24 +161,26 @@ export const imageStep: Step = (item, context, previous) => {
       return earlier ? found(context, earlier) : byUri();
     }
     case 'inline': {
-      const listed = readList(response(previous, 0), context.now, FOLDER_WORDING);
-      if (!listed.ok) return fail(listed.failure);
-      const earlier = pick(listed.value, name);
-      if (earlier) return found(context, earlier);
-      const slide = readMediaBase64(response(previous, 1), context.now);
+      let next = 0;
+      if (carry.look) {
+        const listed = readList(response(previous, next++), context.now, FOLDER_WORDING);
+        if (!listed.ok) return fail(listed.failure);
+        const earlier = pick(listed.value, name);
+        if (earlier) return found(context, earlier);
+      }
+      const slide = readMediaBase64(response(previous, next++), context.now);
       if (!slide.ok) return fail(slide.failure);
-      const photo = response(previous, 2);
+      const slideInput: ImageInput = { mimeType: original.mimeType, base64: slide.value };
+      if (!carry.photo) return generate(slideInput, productByUri(), 'inline');
+      const photo = response(previous, next);
       if (photo.status < 200 || photo.status >= 300) {
         return fail({
           kind: 'retry',
           message: `The product photo could not be read again (error ${photo.status}).`,
         });
       }
-      return generate(
-        { mimeType: original.mimeType, base64: slide.value },
-        { mimeType: product.file.mimeType, base64: photo.base64() },
-        'inline',
-      );
+      const photoType = product.mimeType ?? product.file?.mimeType ?? 'image/jpeg';
+      return generate(slideInput, { mimeType: photoType, base64: photo.base64() }, 'inline');
     }
     case 'generated': {
       const read = readImage(asResult(response(previous)), context.now);

@@ -16,6 +16,7 @@ import { base64Bytes, imageInfo } from '../image-info';
 import { MAX_PHOTO_BYTES, megabytes, planDrivePhoto, tooLargeLink } from '../product-photo';
 import type { ProductResult } from '../results';
 import { apiKey, oauthToken } from '../secrets';
+import { jobSettingsOf } from '../job-settings';
 import { carryOf, response, send, type Step } from './common';
 
 const PHOTO_WORDING = {
@@ -34,17 +35,17 @@ interface FetchCarry {
   used: 'original' | 'thumbnail';
   name: string | null;
   originalBytes: number | null;
+  /** False when the batch sends images inline and the photo needs no downscaling: no upload. */
+  upload: boolean;
 }
-type Carry =
-  | { phase: 'meta'; fileId: string }
-  | FetchCarry
-  | (Omit<FetchCarry, 'phase'> & {
-      phase: 'bytes';
-      mimeType: string;
-      bytes: number;
-      width: number | null;
-      height: number | null;
-    });
+type BytesCarry = Omit<FetchCarry, 'phase'> & {
+  phase: 'bytes';
+  mimeType: string;
+  bytes: number;
+  width: number | null;
+  height: number | null;
+};
+type Carry = { phase: 'meta'; fileId: string } | FetchCarry | BytesCarry;
 
 export const productStep: Step = (_item, context, previous) => {
   const token = oauthToken(context);
@@ -53,6 +54,7 @@ export const productStep: Step = (_item, context, previous) => {
   if (typeof key !== 'string') return key;
   const ref = parsePhotoRef(context.row.photo);
   const label = `${context.meta.id} link ${context.row.number} product`;
+  const inline = jobSettingsOf(context.meta).imageInputs === 'inline';
 
   if (!previous) {
     if (ref.kind === 'missing') return fail({ kind: 'fatal', message: 'The Product photo cell is empty.' });
@@ -70,8 +72,10 @@ export const productStep: Step = (_item, context, previous) => {
       used: 'original',
       name: null,
       originalBytes: null,
+      upload: !inline,
     };
-    return send([urlRequest(ref.url), gemini.startUpload(key, label, 'image/jpeg', null)], carry);
+    const start = carry.upload ? [gemini.startUpload(key, label, 'image/jpeg', null)] : [];
+    return send([urlRequest(ref.url), ...start], carry);
   }
 
   const carry = carryOf<Carry>(previous);
@@ -101,18 +105,22 @@ export const productStep: Step = (_item, context, previous) => {
       used: plan.kind,
       name: file.name ?? null,
       originalBytes: size,
+      // A downscaled photo is uploaded even for inline batches: Drive's preview link does not last, and
+      // the original is too large to send in every request.
+      upload: !inline || plan.kind === 'thumbnail',
     };
     const download =
       plan.kind === 'thumbnail' ? thumbnailRequest(plan.url, token) : drive.media(token, carry.fileId);
     const declared = plan.kind === 'original' ? size : null;
-    return send([download, gemini.startUpload(key, label, file.mimeType ?? 'image/jpeg', declared)], next);
+    const start = next.upload
+      ? [gemini.startUpload(key, label, file.mimeType ?? 'image/jpeg', declared)]
+      : [];
+    return send([download, ...start], next);
   }
 
   if (carry.phase === 'fetch') {
     const downloaded = readPhoto(carry, response(previous, 0), context);
     if ('kind' in downloaded) return downloaded;
-    const started = readStart(response(previous, 1), context.now);
-    if (!started.ok) return fail(geminiFailure(started.failure, FILES_RATE_KEY));
     const info = imageInfo(downloaded.base64);
     if (!info.mimeType) {
       return fail({
@@ -120,20 +128,34 @@ export const productStep: Step = (_item, context, previous) => {
         message: 'The product photo is not an image the add-on can read: use a JPEG or PNG photo.',
       });
     }
-    return send([gemini.uploadBytes(key, started.value, info.mimeType, downloaded.base64)], {
+    const read: BytesCarry = {
       ...carry,
       phase: 'bytes',
       mimeType: info.mimeType,
       bytes: base64Bytes(downloaded.base64),
       width: info.width,
       height: info.height,
-    });
+    };
+    if (!carry.upload) return ready(read, null);
+    const started = readStart(response(previous, 1), context.now);
+    if (!started.ok) return fail(geminiFailure(started.failure, FILES_RATE_KEY));
+    return send([gemini.uploadBytes(key, started.value, info.mimeType, downloaded.base64)], read);
   }
 
   const uploaded = readUploaded(response(previous), context.now);
   if (!uploaded.ok) return fail(geminiFailure(uploaded.failure, FILES_RATE_KEY));
+  return ready(carry, {
+    uri: uploaded.value.uri,
+    mimeType: carry.mimeType,
+    expiresAt: expiresAt(uploaded.value),
+  });
+};
+
+/** The product photo is ready: uploaded (`file`), or to be sent inline from where it came (`null`). */
+function ready(carry: BytesCarry, file: ProductResult['file']): StepResult {
   const result: ProductResult = {
-    file: { uri: uploaded.value.uri, mimeType: carry.mimeType, expiresAt: expiresAt(uploaded.value) },
+    file,
+    mimeType: carry.mimeType,
     source: carry.source,
     name: carry.name,
     used: carry.used,
@@ -147,7 +169,7 @@ export const productStep: Step = (_item, context, previous) => {
       ? `, made smaller (${megabytes(carry.originalBytes ?? 0)} → ${megabytes(carry.bytes)})`
       : '';
   return { kind: 'done', result: { ...result }, event: `product photo ready${smaller}` };
-};
+}
 
 /** An https image link, fetched as a browser would. */
 export function urlRequest(url: string): EngineRequest {
