@@ -6,13 +6,15 @@
 import { batchRow, dependency, isEnded, itemFrom, sheetRows } from './batch';
 import { addEvent, rowName } from './events';
 import {
+  DEMAND_HORIZON_MS,
   LEASE_MS,
   MAX_REQUESTS_PER_WAVE,
   MAX_ROWS_IN_PROGRESS,
   MAX_TAKEOVERS,
   MAX_WAVE_BYTES,
 } from './limits';
-import { allowance, recordSend } from './rate';
+import { budgetBytes } from './bytes';
+import { allowance, limitFor, recordSend } from './rate';
 import type { BatchState, ItemRecord, JobType, RowRecord } from './types';
 
 export interface Claimed {
@@ -29,8 +31,6 @@ export const DEFAULT_CLAIM_LIMITS: ClaimLimits = {
   maxItems: MAX_REQUESTS_PER_WAVE,
   maxBytes: MAX_WAVE_BYTES,
 };
-
-const DEFAULT_ITEM_BYTES = 64 * 1024;
 
 /** Items whose execution died (its lease ran out) go back to the queue, or fail if that keeps happening. */
 export function expireLeases(state: BatchState, now: number): void {
@@ -79,13 +79,61 @@ function isReady(state: BatchState, row: RowRecord, item: ItemRecord, now: numbe
 }
 
 /**
- * Counts the item against its rate key's allowance (`spent` holds what this pass already counted);
- * false when the key's budget is used up.
+ * How one rate key's items are taken: at most `burst` at once, and only when `need` of them may go
+ * together (a wave's worth, or all that are ready when fewer are), so no execution holds a wave open
+ * for a handful of images while a full one would come due seconds later. A wave's worth divides the
+ * minute's limit evenly (58 a minute in waves of 16 would fit only three, 48; in waves of 14, four):
+ * the minute's window never has to wait for a whole wave to leave it.
  */
-function takeRate(state: BatchState, item: ItemRecord, spent: Map<string, number>, now: number): boolean {
+export interface Pace {
+  burst: number;
+  need: number;
+}
+
+/** Each rate key's pace, from the items ready now and what one wave of them holds. */
+export function paces(state: BatchState, job: JobType, now: number, limits: ClaimLimits): Map<string, Pace> {
+  const ready = new Map<string, { count: number; size: number }>();
+  for (const row of workingRows(state)) {
+    for (const item of row.items) {
+      if (!item.rateKey || !isReady(state, row, item, now)) continue;
+      const entry = ready.get(item.rateKey);
+      if (entry) entry.count += 1;
+      else ready.set(item.rateKey, { count: 1, size: itemBytes(job, item, state) });
+    }
+  }
+  const out = new Map<string, Pace>();
+  for (const [key, { count, size }] of ready) {
+    const capacity = Math.max(1, Math.min(limits.maxItems, Math.floor(limits.maxBytes / size)));
+    const limit = limitFor(state.meta, key);
+    const burst = Number.isFinite(limit)
+      ? Math.max(1, Math.floor(limit / Math.ceil(limit / capacity)))
+      : capacity;
+    out.set(key, { burst, need: Math.min(burst, count) });
+  }
+  return out;
+}
+
+function itemBytes(job: JobType, item: ItemRecord, state: BatchState): number {
+  return budgetBytes(job, item, state.meta);
+}
+
+/**
+ * Counts the item against its rate key's allowance (`spent` holds what this pass already counted);
+ * false when the key's budget is used up. With `pace`, the key's items go only `need` at a time.
+ */
+function takeRate(
+  state: BatchState,
+  item: ItemRecord,
+  spent: Map<string, number>,
+  at: number,
+  pace?: Map<string, Pace>,
+): boolean {
   if (!item.rateKey) return true;
   const used = spent.get(item.rateKey) ?? 0;
-  if (allowance(state.meta, item.rateKey, now) - used <= 0) return false;
+  const keyPace = pace?.get(item.rateKey);
+  const allowed = allowance(state.meta, item.rateKey, at, keyPace?.burst);
+  if (used === 0 && keyPace && allowed < keyPace.need) return false;
+  if (allowed - used <= 0) return false;
   spent.set(item.rateKey, used + 1);
   return true;
 }
@@ -106,14 +154,34 @@ export function claim(
 ): Claimed[] {
   const claimed: Claimed[] = [];
   if (state.meta.status !== 'running') return claimed;
+  const pace = paces(state, job, now, limits);
+  // Quick items first, in a wave of their own: a row's chain of short steps (page, folders, uploads,
+  // analysis) never waits for a wave of images to end. Slow items go when no quick one is ready.
+  const slow = (item: ItemRecord) => job.isSlow?.(item) ?? false;
+  takeInto(claimed, state, job, owner, now, limits, pace, (item) => !slow(item));
+  if (claimed.length === 0) takeInto(claimed, state, job, owner, now, limits, pace, slow);
+  for (const { item } of claimed) if (item.rateKey) recordSend(state.meta, item.rateKey, now);
+  return claimed;
+}
+
+function takeInto(
+  claimed: Claimed[],
+  state: BatchState,
+  job: JobType,
+  owner: string,
+  now: number,
+  limits: ClaimLimits,
+  pace: Map<string, Pace>,
+  wanted: (item: ItemRecord) => boolean,
+): void {
   let bytes = 0;
   const spent = new Map<string, number>();
   for (const row of workingRows(state)) {
     for (const item of row.items) {
-      if (claimed.length >= limits.maxItems) return claimed;
-      if (!isReady(state, row, item, now)) continue;
-      if (!takeRate(state, item, spent, now)) continue;
-      const size = job.estimateBytes?.(item) ?? DEFAULT_ITEM_BYTES;
+      if (claimed.length >= limits.maxItems) return;
+      if (!wanted(item) || !isReady(state, row, item, now)) continue;
+      if (!takeRate(state, item, spent, now, pace)) continue;
+      const size = itemBytes(job, item, state);
       if (claimed.length > 0 && bytes + size > limits.maxBytes) continue;
       bytes += size;
       item.state = 'leased';
@@ -121,16 +189,17 @@ export function claim(
       claimed.push({ row, item });
     }
   }
-  for (const { item } of claimed) if (item.rateKey) recordSend(state.meta, item.rateKey, now);
-  return claimed;
 }
 
 /**
- * Bytes of the work in flight (leased) or ready to go now within the rate budgets: how much the
- * executions running at once could usefully hold. The sidebar keeps no more pump calls going than
- * these bytes fill, so lanes that would find nothing to do are not started.
+ * Bytes of the work in flight (leased) or ready to go within the rate budgets by DEMAND_HORIZON_MS
+ * from now: how much the executions running at once could usefully hold. The sidebar keeps no more
+ * pump calls going than these bytes fill, so lanes that would find nothing to do are not started; the
+ * horizon keeps a lane alive through the seconds the rate window is full, so it is there when the
+ * window frees again.
  */
 export function demandBytes(state: BatchState, job: JobType, now: number): number {
+  const at = now + DEMAND_HORIZON_MS;
   let bytes = 0;
   const spent = new Map<string, number>();
   for (const row of workingRows(state)) {
@@ -138,9 +207,9 @@ export function demandBytes(state: BatchState, job: JobType, now: number): numbe
       const leased = item.state === 'leased' && item.lease !== undefined && item.lease.until > now;
       if (!leased) {
         if (!isReady(state, row, item, now)) continue;
-        if (!takeRate(state, item, spent, now)) continue;
+        if (!takeRate(state, item, spent, at)) continue;
       }
-      bytes += job.estimateBytes?.(item) ?? DEFAULT_ITEM_BYTES;
+      bytes += itemBytes(job, item, state);
     }
   }
   return bytes;

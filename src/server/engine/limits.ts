@@ -22,12 +22,17 @@ export const RATE_SAFETY = 0.97;
 /** Recent events kept for the sidebar's log. */
 export const MAX_EVENTS = 30;
 
-/** Requests in one fetchAll and bytes held by one wave (requests and responses, all in memory at once). */
+/**
+ * Requests in one fetchAll and bytes held by one wave (requests and responses, all in memory at once):
+ * under the 50 MB an execution may hold, with room for the one image being converted and saved.
+ */
 export const MAX_REQUESTS_PER_WAVE = 100;
-export const MAX_WAVE_BYTES = 40 * 1024 * 1024;
+export const MAX_WAVE_BYTES = 45 * 1024 * 1024;
 
 /** More executions than this at once would near Apps Script's 30 simultaneous executions per user. */
 export const MAX_PUMPS_IN_FLIGHT = 16;
+/** How far ahead the sidebar's lane count looks for rate budget coming free (claim.ts demandBytes). */
+export const DEMAND_HORIZON_MS = 30_000;
 /** More rows than this in progress would make the saved state slow to read and write on every wave. */
 export const MAX_ROWS_IN_PROGRESS = 60;
 

@@ -2,7 +2,13 @@
  * Requests-per-minute budgets shared by every execution: the send times of the last minute per rate key
  * live in the batch state (saved under the document lock), so a sidebar call and a trigger running at
  * the same time draw from one budget. A sliding window, like the server's, never lets any minute exceed
- * the limit, where a token bucket would allow a burst on top of it.
+ * the limit, where a token bucket alone would allow a burst on top of it.
+ *
+ * Within the window, sends are also paced: at most `burst` at once, refilled at the limit's rate (a
+ * token bucket read off the same send times). Without it, the first waves of a batch spend a whole
+ * minute's budget in a few seconds; the window then frees its slots one by one, a minute later, in the
+ * same bunch, and every execution that comes by takes a wave of one or two images, held as long as a
+ * full one. Paced, the budget comes back a wave at a time, evenly.
  */
 import { RATE_SAFETY, RATE_WINDOW_MS } from './limits';
 import type { BatchMeta } from './types';
@@ -13,32 +19,70 @@ export function limitFor(meta: BatchMeta, rateKey: string): number {
   return Math.max(1, Math.floor(rpm * RATE_SAFETY));
 }
 
-function recent(meta: BatchMeta, rateKey: string, now: number): number[] {
-  const times = (meta.sent[rateKey] ?? []).filter((time) => time > now - RATE_WINDOW_MS);
-  meta.sent[rateKey] = times;
-  return times;
+/** The sends within the window that ends at `at` (which may lie ahead: nothing is changed). */
+function recent(meta: BatchMeta, rateKey: string, at: number): number[] {
+  return (meta.sent[rateKey] ?? []).filter((time) => time > at - RATE_WINDOW_MS);
 }
 
-/** How many more requests with this key may go now. */
-export function allowance(meta: BatchMeta, rateKey: string, now: number): number {
+/**
+ * How many more requests with this key may go now: within the minute's window and, when `burst` is
+ * given, within the pacing bucket of that size.
+ */
+export function allowance(
+  meta: BatchMeta,
+  rateKey: string,
+  now: number,
+  burst = Number.POSITIVE_INFINITY,
+): number {
   if ((meta.holdUntil[rateKey] ?? 0) > now) return 0;
   const limit = limitFor(meta, rateKey);
   if (limit === Number.POSITIVE_INFINITY) return limit;
-  return Math.max(0, limit - recent(meta, rateKey, now).length);
+  const times = recent(meta, rateKey, now);
+  let most = limit - times.length;
+  if (burst < limit) {
+    // The bucket: since each recent send (inclusive), no more than burst + the rate × the time since.
+    const perMs = limit / RATE_WINDOW_MS;
+    most = Math.min(most, Math.floor(burst));
+    times.forEach((time, index) => {
+      most = Math.min(most, Math.floor(burst + perMs * (now - time) - (times.length - index) + 1e-9));
+    });
+  }
+  return Math.max(0, most);
 }
 
 export function recordSend(meta: BatchMeta, rateKey: string, now: number): void {
   if (limitFor(meta, rateKey) === Number.POSITIVE_INFINITY) return;
-  (meta.sent[rateKey] ??= []).push(now);
+  // Sends that left the window are dropped here, so the saved log stays a minute long.
+  meta.sent[rateKey] = [...recent(meta, rateKey, now), now];
 }
 
-/** When the next request with this key may go, if none may go now. */
-export function nextAllowedAt(meta: BatchMeta, rateKey: string, now: number): number {
+/**
+ * When `need` requests with this key may go at once (the allowance above reaches it), if not now: the
+ * latest of the 429 hold, the window freeing enough slots, and the bucket refilling enough.
+ */
+export function nextAllowedAt(
+  meta: BatchMeta,
+  rateKey: string,
+  now: number,
+  need = 1,
+  burst = Number.POSITIVE_INFINITY,
+): number {
   const hold = meta.holdUntil[rateKey] ?? 0;
-  const times = recent(meta, rateKey, now);
   const limit = limitFor(meta, rateKey);
-  const windowFree = times.length < limit ? now : (times[times.length - limit] ?? now) + RATE_WINDOW_MS;
-  return Math.max(hold, windowFree);
+  if (limit === Number.POSITIVE_INFINITY) return Math.max(hold, now);
+  const times = recent(meta, rateKey, now);
+  const wanted = Math.max(1, Math.min(need, limit, burst));
+  // The window: the oldest sends must have left it, so that `wanted` more fit under the limit.
+  const leaving = times.length + wanted - limit;
+  let at = leaving <= 0 ? now : (times[leaving - 1] ?? now) + RATE_WINDOW_MS;
+  if (burst < limit) {
+    const perMs = limit / RATE_WINDOW_MS;
+    times.forEach((time, index) => {
+      const since = times.length - index;
+      at = Math.max(at, time + Math.ceil((wanted + since - burst) / perMs));
+    });
+  }
+  return Math.max(hold, at, now);
 }
 
 /** A 429: nobody sends with this key until Gemini's delay has passed. */

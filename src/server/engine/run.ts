@@ -10,6 +10,7 @@ import {
   claim,
   DEFAULT_CLAIM_LIMITS,
   expireLeases,
+  paces,
   type Claimed,
   type ClaimLimits,
 } from './claim';
@@ -25,10 +26,20 @@ import {
 import { resumeAfterQuotaReset } from './lifecycle';
 import { recordOutcome, settle, type Outcome } from './outcome';
 import { DailyQuotaError, type EnginePorts } from './ports';
+import { noteTryBytes, priorBytes } from './bytes';
 import { nextAllowedAt } from './rate';
 import { rowStatus } from './progress';
 import type { RowCells } from '../ports/sheet';
-import type { BatchState, EngineResponse, Failure, Json, JobType, StepContext, StepResult } from './types';
+import type {
+  BatchState,
+  EngineRequest,
+  EngineResponse,
+  Failure,
+  Json,
+  JobType,
+  StepContext,
+  StepResult,
+} from './types';
 
 /** Time to read, record and save after the last response of a wave (lock wait included). */
 const RECORD_MS = LOCK_WAIT_MS + 10_000;
@@ -110,7 +121,8 @@ export function saveAndShow(state: BatchState, job: JobType, ports: EnginePorts)
 }
 
 /** When the next claim could find something, if nothing is ready now. */
-function nextWake(state: BatchState, now: number): number | null {
+function nextWake(state: BatchState, job: JobType, now: number, limits: ClaimLimits): number | null {
+  const pace = paces(state, job, now, limits);
   let soonest: number | null = null;
   const consider = (time: number) => {
     if (soonest === null || time < soonest) soonest = time;
@@ -122,7 +134,10 @@ function nextWake(state: BatchState, now: number): number | null {
       if (item.state !== 'queued') continue;
       if (!(item.deps ?? []).every((dep) => dependency(state, row, dep)?.state === 'done')) continue;
       let at = item.notBefore ?? now;
-      if (item.rateKey) at = Math.max(at, nextAllowedAt(state.meta, item.rateKey, now));
+      const keyPace = item.rateKey ? pace.get(item.rateKey) : undefined;
+      if (item.rateKey) {
+        at = Math.max(at, nextAllowedAt(state.meta, item.rateKey, now, keyPace?.need, keyPace?.burst));
+      }
       consider(at);
     }
   }
@@ -130,13 +145,24 @@ function nextWake(state: BatchState, now: number): number | null {
   return soonest;
 }
 
+/** Body bytes of a request as sent. */
+function requestBytes(request: EngineRequest): number {
+  if (request.payload !== undefined) return request.payload.length;
+  return request.payloadBase64 ? Math.floor((request.payloadBase64.length * 3) / 4) : 0;
+}
+
+/**
+ * Sends the claimed items' steps, one fetchAll per step, and returns each item's outcome and the most
+ * bytes (its requests and responses) it held in any one fetchAll.
+ */
 function sendWave(
   job: JobType,
   ports: EnginePorts,
   state: BatchState,
   claimed: Claimed[],
   deadline: number,
-): Outcome[] {
+): { outcomes: Outcome[]; held: number[] } {
+  const held = claimed.map(() => 0);
   const now = ports.clock.now();
   const contexts = claimed.map((entry) => stepContext(state, entry, now, ports));
   const results: StepResult[] = claimed.map((entry, index) =>
@@ -169,6 +195,12 @@ function sendWave(
       if (result.kind !== 'send') continue;
       const mine = responses ? responses.slice(offset, offset + result.requests.length) : null;
       offset += result.requests.length;
+      if (mine) {
+        const bytes =
+          result.requests.reduce((sum, request) => sum + requestBytes(request), 0) +
+          mine.reduce((sum, answer) => sum + answer.size, 0);
+        held[index] = Math.max(held[index] ?? 0, bytes);
+      }
       const entry = claimed[index] as Claimed;
       results[index] = mine
         ? safeStep(job, entry, contexts[index] as StepContext, { carry: result.carry, responses: mine })
@@ -178,7 +210,10 @@ function sendWave(
           };
     }
   }
-  return results.map((result) => (result.kind === 'send' ? { kind: 'released' } : result));
+  const outcomes: Outcome[] = results.map((result) =>
+    result.kind === 'send' ? { kind: 'released' } : result,
+  );
+  return { outcomes, held };
 }
 
 /** A job's bug fails that item with the error, instead of losing the whole wave. */
@@ -255,7 +290,7 @@ export function runExecution(job: JobType, ports: EnginePorts, options: RunOptio
         report.stoppedBecause = 'not-running';
         return report;
       }
-      const wake = nextWake(taken.state, now);
+      const wake = nextWake(taken.state, job, now, options.claimLimits ?? DEFAULT_CLAIM_LIMITS);
       const wait = wake === null ? Number.POSITIVE_INFINITY : Math.max(0, wake - now);
       if (wait > options.maxIdleMs || now + wait > stopStartingAt) {
         report.stoppedBecause = status === 'paused' ? 'not-running' : 'idle';
@@ -267,7 +302,7 @@ export function runExecution(job: JobType, ports: EnginePorts, options: RunOptio
 
     report.waves += 1;
     report.sent += taken.claimed.length;
-    const outcomes = sendWave(job, ports, taken.state, taken.claimed, deadline);
+    const { outcomes, held } = sendWave(job, ports, taken.state, taken.claimed, deadline);
     const recorded = withLock(ports, () => {
       const state = ports.store.load();
       if (!state) return null;
@@ -275,6 +310,10 @@ export function runExecution(job: JobType, ports: EnginePorts, options: RunOptio
       let applied = 0;
       taken.claimed.forEach((entry, index) => {
         const outcome = outcomes[index] as Outcome;
+        if (outcome.kind === 'done') {
+          // Budgeted as it was claimed: the class is the item's before this outcome changes it.
+          noteTryBytes(state.meta, entry.item, priorBytes(job, entry.item, state.meta), held[index] ?? 0);
+        }
         const result = recordOutcome(
           state,
           options.owner,

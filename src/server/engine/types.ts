@@ -128,6 +128,8 @@ export interface BatchMeta {
   shared: Record<string, Json>;
   /** When a sidebar pump last took work: the trigger stays out of the way while it is recent. */
   lastPumpAt?: number;
+  /** The largest bytes one done try of each class held in a fetchAll, and how many were seen (bytes.ts). */
+  tryBytes?: Record<string, { most: number; count: number }>;
 }
 
 export interface BatchState {
@@ -185,7 +187,12 @@ export interface JobType {
     previous?: { carry?: Json; responses: EngineResponse[] },
   ): StepResult;
   /** Rough bytes a try of this item holds in memory (requests + responses), for the wave's byte budget. */
-  estimateBytes?(item: ItemRecord): number;
+  estimateBytes?(item: ItemRecord, meta: BatchMeta): number;
+  /**
+   * Items whose answers take long (generated images): they go in waves of their own, after any quick
+   * item that is ready, so short steps never wait for a slow wave to end.
+   */
+  isSlow?(item: ItemRecord): boolean;
   /** The Status text for an active row, e.g. "Generating 3/6"; the engine words the other states. */
   describe?(row: RowRecord): string;
   /** Items of the batch itself, planned at start (e.g. create the batch folder); rows may depend on them. */

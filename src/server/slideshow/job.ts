@@ -2,6 +2,7 @@
  * The slideshow job type: which items a batch and a row need (plan.ts), and each item's steps
  * (steps/*), chosen by the item's kind. The engine runs it without knowing TikTok, Gemini or Drive.
  */
+import { budgetBytes } from '../engine/bytes';
 import { MAX_PUMPS_IN_FLIGHT, MAX_WAVE_BYTES } from '../engine/limits';
 import type { BatchMeta, BatchState, ItemRecord, JobType } from '../engine/types';
 import { describeRow } from './describe';
@@ -49,10 +50,11 @@ const MB = 1024 * 1024;
  * fetchAll keeps until the wave is recorded. An image answer is a PNG of 1.2–1.8 MB, about 2.4 MB as
  * base64 in JSON; its request names the slide and the photo by URI (a few KB). The JPEG, its upload and
  * the decoded bytes exist for one image at a time while the answers are worked through. Slides and the
- * product photo are downloads plus an upload. Inline tries (uploads expired) also carry their inputs.
+ * product photo are downloads plus an upload. Inline tries (a batch set to send images inline, or
+ * uploads expired) also carry their inputs: the slide read back, the photo, and both again as base64.
  */
-export function estimateBytes(item: ItemRecord): number {
-  const inline = isExpiredUpload(item.error);
+export function estimateBytes(item: ItemRecord, meta: BatchMeta): number {
+  const inline = isExpiredUpload(item.error) || jobSettingsOf(meta).imageInputs === 'inline';
   switch (item.kind) {
     case 'image':
       return inline ? 6 * MB : 2.5 * MB;
@@ -74,25 +76,39 @@ export function estimateBytes(item: ItemRecord): number {
 
 /** Slides of an average TikTok slideshow (they have 3 to 10). */
 const TYPICAL_SLIDES = 6;
-/** How long a wave of image requests lasts: its slowest answer (a median of 12 s, a long tail). */
-const IMAGE_WAVE_SECONDS = 25;
+/** A wave of image requests waits for its slowest answer: about twice the median of 12 s. */
+const IMAGE_WAIT_SECONDS = 25;
+/** Then each answer is turned into a JPEG (Blob.getAs) one at a time, unless the output is PNG. */
+const JPEG_SECONDS_PER_IMAGE = 0.5;
+/**
+ * Then one fetchAll saves them to Drive, the wave is recorded under the lock, and the lane's next call
+ * comes (the sidebar calls again about 2 s after one ends).
+ */
+const SAVE_AND_RECORD_SECONDS = 8;
 /** From a row's start to its first image request: page, slides, uploads, analysis, copy. */
 const ROW_PREP_SECONDS = 30;
+
+/** Image tries one wave's byte budget holds (by what this batch's answers measured, once known). */
+function imagesPerWave(meta: BatchMeta): number {
+  const image = { kind: 'image' } as ItemRecord;
+  return Math.max(1, Math.floor(MAX_WAVE_BYTES / budgetBytes(slideshowJob, image, meta)));
+}
+
+/** How long one execution holds a wave of images, from sending them to recording them. */
+function imageWaveSeconds(meta: BatchMeta): number {
+  const convert = jobSettingsOf(meta).outputFormat === 'jpeg' ? JPEG_SECONDS_PER_IMAGE : 0;
+  return IMAGE_WAIT_SECONDS + convert * imagesPerWave(meta) + SAVE_AND_RECORD_SECONDS;
+}
 
 /** Image requests in flight for the image quota to be used: requests per second × a wave's length. */
 function imagesInFlight(meta: BatchMeta): number {
   const settings = jobSettingsOf(meta);
-  return (settings.imageRequestsPerMinute / 60) * IMAGE_WAVE_SECONDS;
-}
-
-/** Image tries (by URI) one wave's byte budget holds. */
-function imagesPerWave(): number {
-  return Math.max(1, Math.floor(MAX_WAVE_BYTES / estimateBytes({ kind: 'image' } as ItemRecord)));
+  return (settings.imageRequestsPerMinute / 60) * imageWaveSeconds(meta);
 }
 
 /** Executions holding image waves at once: one holds as many as its byte budget allows. */
 export function pumpsWanted(meta: BatchMeta): number {
-  return Math.min(MAX_PUMPS_IN_FLIGHT, Math.ceil(imagesInFlight(meta) / imagesPerWave()));
+  return Math.min(MAX_PUMPS_IN_FLIGHT, Math.ceil(imagesInFlight(meta) / imagesPerWave(meta)));
 }
 
 /**
@@ -101,7 +117,7 @@ export function pumpsWanted(meta: BatchMeta): number {
  */
 export function rowsWanted(meta: BatchMeta): number {
   const settings = jobSettingsOf(meta);
-  const inFlight = Math.min(imagesInFlight(meta), MAX_PUMPS_IN_FLIGHT * imagesPerWave());
+  const inFlight = Math.min(imagesInFlight(meta), MAX_PUMPS_IN_FLIGHT * imagesPerWave(meta));
   const perRow = TYPICAL_SLIDES * settings.photoVariations * settings.textVariations;
   const preparing = Math.round((settings.imageRequestsPerMinute / 60) * (ROW_PREP_SECONDS / perRow));
   return Math.round((2 * inFlight) / perRow) + preparing;
@@ -122,6 +138,7 @@ export const slideshowJob: JobType = {
   ],
   describe: describeRow,
   estimateBytes,
+  isSlow: (item) => item.kind === 'image',
   pumpsWanted,
   rowsWanted,
   step(item, context, previous) {

@@ -52,7 +52,9 @@ describe('engine: the sidebar and the trigger', () => {
     const state = world.state();
     const leased = state.rows.flatMap((row) => row.items).filter((item) => item.state === 'leased').length;
     const bytes = demandBytes(state, testJob, world.time);
-    const perItem = testJob.estimateBytes ? testJob.estimateBytes(state.rows[0]!.items[0]!) : 64 * 1024;
+    const perItem = testJob.estimateBytes
+      ? testJob.estimateBytes(state.rows[0]!.items[0]!, state.meta)
+      : 64 * 1024;
     expect(bytes).toBeLessThanOrEqual((leased + 4) * Math.max(perItem, 64 * 1024) + 64 * 1024);
   });
 });

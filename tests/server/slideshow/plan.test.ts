@@ -1,5 +1,10 @@
 /** The items a row and a batch get, their ids, dependencies, units and budgets. */
-import { estimateBytes, pumpsWanted, rowsWanted, slideshowJob } from '../../../src/server/slideshow/job';
+import {
+  estimateBytes as estimateBytesOf,
+  pumpsWanted,
+  rowsWanted,
+  slideshowJob,
+} from '../../../src/server/slideshow/job';
 import {
   ANALYSIS,
   copyId,
@@ -44,6 +49,15 @@ describe('the row plan', () => {
     expect(planRow(row({ link: folder })).map((spec) => spec.id)).toEqual([DRIVE_SOURCE, PRODUCT]);
     // A folder as well as a link: the folder is the source.
     expect(planRow(row({ link: `${row().link} ${folder}` }))[0]?.id).toBe(DRIVE_SOURCE);
+  });
+
+  it('plans no upload of the slides when the batch sends images inline', () => {
+    const items = planWork(row(), jobSettingsOf(inlineMeta()), INGEST, 3);
+    expect(items.map((spec) => spec.id)).not.toContain(FILES);
+    expect(items.find((spec) => spec.id === ANALYSIS)?.deps).toEqual([SLIDES, INGEST]);
+    const image = items.find((spec) => spec.kind === 'image');
+    expect(image?.deps).not.toContain(FILES);
+    expect(image?.deps).toEqual(expect.arrayContaining([PRODUCT, ANALYSIS, FOLDERS]));
   });
 
   it('plans the work after the source: one image per photo × text variation × slide, then a save per variation', () => {
@@ -127,8 +141,18 @@ describe('the Status while a row works', () => {
   });
 });
 
+const inlineMeta = () =>
+  meta({
+    settings: {
+      rowsInProgress: 5,
+      requestsPerMinute: {},
+      job: { ...toJobSettings({ ...DEFAULT_SETTINGS, imageInputs: 'inline' }, 'Europe/Lisbon') },
+    },
+  });
+
 describe('bytes per try', () => {
   it('fits many image tries in a wave, and the largest try alone', () => {
+    const estimateBytes = (record: ItemRecord) => estimateBytesOf(record, meta());
     const image = item({ id: 'image:p1:t1:s0', kind: 'image' });
     // A 1.4 MB PNG is 1.9 MB of base64 in its JSON answer.
     expect(estimateBytes(image)).toBeGreaterThanOrEqual(2 * 1024 * 1024);
@@ -144,18 +168,27 @@ describe('bytes per try', () => {
       expect(estimateBytes(item({ id: kind, kind }))).toBeLessThan(MAX_WAVE_BYTES / 2);
     }
   });
+
+  it("budgets an inline batch's image tries at their inputs too, so fewer fit a wave", () => {
+    const image = item({ id: 'image:p1:t1:s0', kind: 'image' });
+    expect(estimateBytesOf(image, inlineMeta())).toBeGreaterThan(estimateBytesOf(image, meta()));
+    expect(pumpsWanted(withQuota(300, 'inline'))).toBeGreaterThan(pumpsWanted(withQuota(300)));
+  });
 });
 
-describe('executions and rows to keep the image quota busy', () => {
-  const withQuota = (imageRequestsPerMinute: number) =>
-    meta({
-      settings: {
-        rowsInProgress: 5,
-        requestsPerMinute: {},
-        job: { ...toJobSettings({ ...DEFAULT_SETTINGS, imageRequestsPerMinute }, 'Europe/Lisbon') },
+function withQuota(imageRequestsPerMinute: number, imageInputs: 'files' | 'inline' = 'files') {
+  return meta({
+    settings: {
+      rowsInProgress: 5,
+      requestsPerMinute: {},
+      job: {
+        ...toJobSettings({ ...DEFAULT_SETTINGS, imageRequestsPerMinute, imageInputs }, 'Europe/Lisbon'),
       },
-    });
+    },
+  });
+}
 
+describe('executions and rows to keep the image quota busy', () => {
   it('asks for more pump calls and rows as the quota grows, within the caps', () => {
     const small = withQuota(60);
     const middle = withQuota(300);
@@ -169,7 +202,9 @@ describe('executions and rows to keep the image quota busy', () => {
   });
 
   it('holds enough images in flight for the quota: requests per second × a wave', () => {
-    const perWave = Math.floor(MAX_WAVE_BYTES / estimateBytes(item({ id: 'image:p1:t1:s0', kind: 'image' })));
+    const perWave = Math.floor(
+      MAX_WAVE_BYTES / estimateBytesOf(item({ id: 'image:p1:t1:s0', kind: 'image' }), meta()),
+    );
     // 300 a minute for 25 s waves is 125 images in flight.
     expect(pumpsWanted(withQuota(300)) * perWave).toBeGreaterThanOrEqual(125);
   });

@@ -1,0 +1,90 @@
+import { allowance, nextAllowedAt, recordSend } from '../../../src/server/engine/rate';
+import { budgetBytes, noteTryBytes, OBSERVED_TRIES } from '../../../src/server/engine/bytes';
+import type { BatchMeta, ItemRecord, JobType } from '../../../src/server/engine/types';
+
+const KEY = 'gemini:image';
+const T0 = 1_000_000;
+
+function meta(rpm: number): BatchMeta {
+  return {
+    id: 'b',
+    job: 'test',
+    status: 'running',
+    createdAt: T0,
+    settings: { rowsInProgress: 5, requestsPerMinute: { [KEY]: rpm }, job: null },
+    sent: {},
+    holdUntil: {},
+    events: [],
+    unitsDone: 0,
+    shared: {},
+  };
+}
+
+function send(state: BatchMeta, count: number, at: number): void {
+  for (let i = 0; i < count; i++) recordSend(state, KEY, at);
+}
+
+describe('rate: the minute window and the pacing bucket', () => {
+  it('lets a burst of at most `burst` go at once, refilled at the rate of the limit', () => {
+    const state = meta(300); // 291 a minute after the safety margin: 4.85 a second
+    expect(allowance(state, KEY, T0, 16)).toBe(16);
+    send(state, 16, T0);
+    expect(allowance(state, KEY, T0, 16)).toBe(0);
+    // Without the bucket the window alone would let 275 more go at once.
+    expect(allowance(state, KEY, T0)).toBe(291 - 16);
+    const full = nextAllowedAt(state, KEY, T0, 16, 16);
+    expect(full - T0).toBeGreaterThan(3_000);
+    expect(full - T0).toBeLessThan(3_400);
+    expect(allowance(state, KEY, full, 16)).toBe(16);
+    expect(allowance(state, KEY, full - 10, 16)).toBeLessThan(16);
+  });
+
+  it('never lets more than the limit go in any minute, however often the executions come', () => {
+    const state = meta(60); // 58 a minute
+    const times: number[] = [];
+    // Executions come by every 700 ms and each takes a full wave whenever one is allowed: 14 at a time,
+    // as the claim paces 58 a minute (four waves; waves of 16 would fit only three in a minute).
+    for (let now = T0; now < T0 + 10 * 60_000; now += 700) {
+      const take = allowance(state, KEY, now, 14);
+      if (take < 14) continue;
+      send(state, take, now);
+      for (let i = 0; i < take; i++) times.push(now);
+    }
+    for (const start of times) {
+      expect(times.filter((time) => time >= start && time < start + 60_000).length).toBeLessThanOrEqual(58);
+    }
+    // Paced, nearly the whole limit is used: ten minutes at 58 a minute is 580.
+    expect(times.length).toBeGreaterThanOrEqual(540);
+  });
+
+  it('waits for a 429 hold and for the window, whichever is later', () => {
+    const state = meta(60);
+    send(state, 58, T0);
+    expect(allowance(state, KEY, T0 + 1_000)).toBe(0);
+    expect(nextAllowedAt(state, KEY, T0 + 1_000)).toBe(T0 + 60_000);
+    state.holdUntil[KEY] = T0 + 90_000;
+    expect(nextAllowedAt(state, KEY, T0 + 1_000)).toBe(T0 + 90_000);
+  });
+});
+
+describe('bytes: the wave budget learns the size of real answers', () => {
+  const job = { estimateBytes: () => 2_500_000 } as unknown as JobType;
+  const image = { id: 'image:p1:t1:s0', kind: 'image' } as ItemRecord;
+
+  it('keeps the prior until a wave of tries was seen, then budgets the largest seen plus a margin', () => {
+    const state = meta(300);
+    for (let i = 0; i < OBSERVED_TRIES - 1; i++) noteTryBytes(state, image, 2_500_000, 1_880_000);
+    expect(budgetBytes(job, image, state)).toBe(2_500_000);
+    noteTryBytes(state, image, 2_500_000, 1_900_000);
+    expect(budgetBytes(job, image, state)).toBe(Math.ceil(1_900_000 * 1.15));
+    // Larger answers raise it above the prior.
+    noteTryBytes(state, image, 2_500_000, 3_000_000);
+    expect(budgetBytes(job, image, state)).toBe(Math.ceil(3_000_000 * 1.15));
+  });
+
+  it('never budgets far below the prior on the word of a few small answers', () => {
+    const state = meta(300);
+    for (let i = 0; i < OBSERVED_TRIES; i++) noteTryBytes(state, image, 2_500_000, 100_000);
+    expect(budgetBytes(job, image, state)).toBe(Math.ceil(2_500_000 * 0.75));
+  });
+});
