@@ -1,7 +1,7 @@
 /**
  * npm run bench -- [--links 100] [--photo-variations 3] [--text-variations 2] [--image-rpm 60,300,1000]
- *                  [--scenario default|faults|kill|all] [--format jpeg|png] [--no-baseline] [--seed N]
- *                  [--check] [--json]
+ *                  [--scenario default|faults|kill|all] [--format jpeg|png] [--image-inputs files|inline]
+ *                  [--no-baseline] [--seed N] [--check] [--json]
  *
  * The real build/Code.js in the emulator on the virtual clock against the simulated TikTok, Gemini and
  * Drive: an hour of simulated time in minutes, the same figures for the same seed. Beside it, the PRD's
@@ -20,6 +20,7 @@ interface Options {
   imageRpms: number[];
   scenarios: ('default' | 'faults' | 'kill')[];
   format: 'jpeg' | 'png';
+  imageInputs: 'files' | 'inline';
   baseline: boolean;
   seed: number;
   check: boolean;
@@ -36,6 +37,7 @@ function parse(argv: string[]): Options {
     imageRpms: [60, 300, 1000],
     scenarios: ['default', 'faults', 'kill'],
     format: 'jpeg',
+    imageInputs: 'files',
     baseline: true,
     seed: 1,
     check: false,
@@ -77,6 +79,13 @@ function parse(argv: string[]): Options {
         options.format = format;
         break;
       }
+      case '--image-inputs': {
+        const inputs = value();
+        if (inputs !== 'files' && inputs !== 'inline')
+          throw new UsageError('--image-inputs is files or inline.');
+        options.imageInputs = inputs;
+        break;
+      }
       case '--no-baseline':
         options.baseline = false;
         break;
@@ -107,6 +116,7 @@ function scenariosOf(options: Options): Scenario[] {
     killRate: 0,
     rowsInProgress: 5,
     format: options.format,
+    imageInputs: options.imageInputs,
     seed: options.seed,
   };
   const middle = options.imageRpms[Math.floor((options.imageRpms.length - 1) / 2)] ?? 300;

@@ -9,6 +9,8 @@ import { Runtime } from '../../emulator/core/runtime';
 import { offlineWorld } from '../../emulator/offline-world';
 import { DEFAULT_SIM_KEY, GEMINI_HOST } from '../../emulator/sim/gemini';
 import type { World } from '../../emulator/world';
+import type { FetchRecord } from '../../emulator/services/urlfetch/urlfetch';
+import { DEFAULT_IMAGE_MODEL } from '../../src/shared/settings';
 import { renderSlideJpeg } from '../../emulator/sim/jpeg-slides';
 import { seededRandom } from '../../emulator/sim/seeded-random';
 import type { Progress } from '../../src/server/engine/progress';
@@ -57,6 +59,24 @@ export interface OursResult {
   /** Apps Script's daily trigger runtime quota used (consumer account: 90 min). */
   triggerMinutes: number;
   urlFetchCalls: number;
+  /** Minute by minute: how much of the image quota went out, and what was running. */
+  timeline: TimelineMinute[];
+  /** Bytes of one image request's body (what Files API references save), mean and largest. */
+  imageRequestBytes: { mean: number; most: number };
+  /** Image requests per fetchAll that carried any: how full the waves were. */
+  imageWaves: { count: number; meanImages: number; histogram: Record<string, number> };
+}
+
+export interface TimelineMinute {
+  minute: number;
+  /** Image requests that reached Gemini in this minute. */
+  imageCalls: number;
+  /** Image requests waiting on Gemini, averaged over the minute. */
+  imagesInFlight: number;
+  /** Apps Script executions running, averaged over the minute. */
+  executions: number;
+  /** Pump calls the sidebar was asked to keep in flight (progress.pumps), the last value in the minute. */
+  lanes: number;
 }
 
 /** Errors a 429 would leave behind, had one ever failed a row. */
@@ -73,6 +93,7 @@ export async function runOurs(scenario: Scenario, buildDir = 'build'): Promise<O
     photoVariations: scenario.photoVariations,
     textVariations: scenario.textVariations,
     outputFormat: scenario.format,
+    imageInputs: scenario.imageInputs,
   });
   const { world, gemini } = offlineWorld({
     buildDir,
@@ -142,6 +163,7 @@ export async function runOurs(scenario: Scenario, buildDir = 'build'): Promise<O
   // As ProgressScreen does: as many pump calls in flight as the progress asks for (its `pumps`), each
   // lane calling again about 2 s after its previous call began.
   let inFlight = 0;
+  const lanesAsked: { at: number; lanes: number }[] = [];
   const pump = (at: number) => {
     inFlight += 1;
     sim.schedule({
@@ -157,6 +179,7 @@ export async function runOurs(scenario: Scenario, buildDir = 'build'): Promise<O
         }
         const next = report.endedAt + Math.max(MIN_GAP_MS, PUMP_EVERY_MS - report.durationMs);
         const lanes = Math.max(1, progress?.pumps ?? 1);
+        lanesAsked.push({ at: report.endedAt, lanes });
         for (let lane = 0; inFlight < lanes; lane++) pump(next + lane * MIN_GAP_MS);
       },
     });
@@ -220,7 +243,82 @@ export async function runOurs(scenario: Scenario, buildDir = 'build'): Promise<O
     driveCallsPerWave: waves === 0 ? 0 : (callsDuring(DRIVE_CLASSES) + driveRest) / waves,
     triggerMinutes: trigger.seconds / 60,
     urlFetchCalls: fetches.length,
+    timeline: timeline(fetches, reports, lanesAsked, startedAt, endedAt),
+    imageWaves: imageWaves(fetches),
+    imageRequestBytes: imageRequestBytes(fetches),
   };
+}
+
+function imageRequestBytes(fetches: readonly FetchRecord[]): OursResult['imageRequestBytes'] {
+  const sizes = fetches
+    .filter((fetch) => fetch.url.includes(`${DEFAULT_IMAGE_MODEL}:generateContent`))
+    .map((fetch) => fetch.requestBytes);
+  if (sizes.length === 0) return { mean: 0, most: 0 };
+  return {
+    mean: Math.round(sizes.reduce((sum, size) => sum + size, 0) / sizes.length),
+    most: Math.max(...sizes),
+  };
+}
+
+function imageWaves(fetches: readonly FetchRecord[]): OursResult['imageWaves'] {
+  const waves = new Map<string, number>();
+  for (const fetch of fetches) {
+    if (!fetch.url.includes(`${DEFAULT_IMAGE_MODEL}:generateContent`)) continue;
+    const key = `${fetch.executionId}@${fetch.at}`;
+    waves.set(key, (waves.get(key) ?? 0) + 1);
+  }
+  const histogram: Record<string, number> = {};
+  let total = 0;
+  for (const size of waves.values()) {
+    const bucket = size >= 16 ? '16+' : size >= 8 ? '8-15' : size >= 4 ? '4-7' : size >= 2 ? '2-3' : '1';
+    histogram[bucket] = (histogram[bucket] ?? 0) + 1;
+    total += size;
+  }
+  const count = waves.size;
+  return { count, meanImages: count === 0 ? 0 : Math.round((total / count) * 10) / 10, histogram };
+}
+
+/** Per simulated minute from the start: image calls sent, image calls and executions running. */
+function timeline(
+  fetches: readonly FetchRecord[],
+  reports: readonly ConcurrentReport[],
+  lanesAsked: readonly { at: number; lanes: number }[],
+  startedAt: number,
+  endedAt: number,
+): TimelineMinute[] {
+  const count = Math.max(1, Math.ceil((endedAt - startedAt) / 60_000));
+  const minutes: TimelineMinute[] = Array.from({ length: count }, (_, minute) => ({
+    minute,
+    imageCalls: 0,
+    imagesInFlight: 0,
+    executions: 0,
+    lanes: 1,
+  }));
+  // Adds the part of [from, to) that falls in each minute, as a share of the minute.
+  const spread = (from: number, to: number, field: 'imagesInFlight' | 'executions') => {
+    for (let minute = Math.max(0, Math.floor((from - startedAt) / 60_000)); minute < count; minute++) {
+      const start = startedAt + minute * 60_000;
+      const overlap = Math.min(to, start + 60_000) - Math.max(from, start);
+      if (overlap <= 0) break;
+      (minutes[minute] as TimelineMinute)[field] += overlap / 60_000;
+    }
+  };
+  for (const fetch of fetches) {
+    if (!fetch.url.includes(`${DEFAULT_IMAGE_MODEL}:generateContent`)) continue;
+    const minute = minutes[Math.floor((fetch.at - startedAt) / 60_000)];
+    if (minute) minute.imageCalls += 1;
+    spread(fetch.at, fetch.at + fetch.latencyMs, 'imagesInFlight');
+  }
+  for (const { at, lanes } of lanesAsked) {
+    const minute = minutes[Math.floor((at - startedAt) / 60_000)];
+    if (minute) minute.lanes = lanes;
+  }
+  for (const report of reports) spread(report.endedAt - report.durationMs, report.endedAt, 'executions');
+  return minutes.map((minute) => ({
+    ...minute,
+    imagesInFlight: Math.round(minute.imagesInFlight * 10) / 10,
+    executions: Math.round(minute.executions * 10) / 10,
+  }));
 }
 
 /**

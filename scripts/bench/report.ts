@@ -31,6 +31,9 @@ export interface ScenarioReport {
   driveCallsPerWave: number;
   urlFetchCalls: number;
   failures: { number: number; error: string }[];
+  timeline: OursResult['timeline'];
+  imageWaves: OursResult['imageWaves'];
+  imageRequestBytes: OursResult['imageRequestBytes'];
   baseline: (BaselineResult & { ratioToOurs: number }) | null;
 }
 
@@ -88,6 +91,9 @@ export function buildReport(
     driveCallsPerWave: round(ours.driveCallsPerWave, 1),
     urlFetchCalls: ours.urlFetchCalls,
     failures: ours.failures,
+    timeline: ours.timeline,
+    imageWaves: ours.imageWaves,
+    imageRequestBytes: ours.imageRequestBytes,
     baseline: baseline
       ? { ...baseline, ratioToOurs: round(baseline.wallSeconds / ours.wallSeconds, 2) }
       : null,
@@ -97,6 +103,10 @@ export function buildReport(
 function round(value: number, digits = 1): number {
   const factor = 10 ** digits;
   return Math.round(value * factor) / factor;
+}
+
+function kilobytes(bytes: number): string {
+  return bytes < 1024 * 1024 ? `${Math.round(bytes / 1024)} KB` : `${(bytes / 1024 / 1024).toFixed(2)} MB`;
 }
 
 function minutes(seconds: number): string {
@@ -157,6 +167,9 @@ export function details(report: ScenarioReport): string {
       `trigger runtime used: ${report.triggerMinutes} min of the 90 a day`,
     `  Waves (fetchAll): ${report.waves}; per wave ${report.sheetCallsPerWave} sheet calls and ` +
       `${report.driveCallsPerWave} Drive calls; ${report.urlFetchCalls} UrlFetch calls in all`,
+    `  Image waves: ${report.imageWaves.count}, ${report.imageWaves.meanImages} images each on average; ` +
+      `an image request is ${kilobytes(report.imageRequestBytes.mean)} on average ` +
+      `(largest ${kilobytes(report.imageRequestBytes.most)})`,
     report.baseline
       ? `  PRD design: ${minutes(report.baseline.wallSeconds)}, ${report.baseline.rowsCompleted} rows done, ` +
         `${report.baseline.rowsFailed} failed (${report.baseline.rowsFailedBy429} by 429), ` +

@@ -31,6 +31,8 @@ export interface Scenario {
   rowsInProgress: number;
   /** Output format (Settings): JPEG is converted from Gemini's PNG with Blob.getAs, PNG is kept. */
   format: 'jpeg' | 'png';
+  /** Slides and product photos by Files API reference (the default), or inline in every request. */
+  imageInputs: 'files' | 'inline';
   seed: number;
 }
 
@@ -88,5 +90,6 @@ export function describe(scenario: Scenario): string {
   }
   if (scenario.killRate > 0) parts.push(`${Math.round(scenario.killRate * 100)}% of executions killed`);
   if (scenario.format === 'png') parts.push('PNG output');
+  if (scenario.imageInputs === 'inline') parts.push('images sent inline');
   return parts.join(', ');
 }
