@@ -1,0 +1,71 @@
+import { itemFrom, newBatch, sheetRows } from '../../../src/server/engine/batch';
+import { activateRows, claim, demandBytes, paces } from '../../../src/server/engine/claim';
+import { DEFAULT_CLAIM_LIMITS } from '../../../src/server/engine/claim';
+import type { BatchState, JobType } from '../../../src/server/engine/types';
+import { RATE_KEY, testJob } from '../../fixtures/engine/test-job';
+import { rows, settings } from './helpers';
+
+const NOW = 5_000_000;
+
+/** Two rows in progress: row 1's fetch is done and its work items are ready; row 2's fetch is ready. */
+function state(job: JobType, rpm = 600): BatchState {
+  const batch = newBatch({
+    id: 'b',
+    job,
+    rows: rows('parts-3', 'parts-3'),
+    settings: settings({ requestsPerMinute: { [RATE_KEY]: rpm } }),
+    now: NOW,
+  });
+  for (const row of batch.rows) for (const item of row.items) if (item.id === 'folder') item.state = 'done';
+  activateRows(batch, job, NOW);
+  const [first] = sheetRows(batch);
+  const fetch = first!.items.find((item) => item.id === 'fetch')!;
+  fetch.state = 'done';
+  for (let part = 0; part < 3; part++) {
+    first!.items.push(
+      itemFrom({ id: `work:${part}`, kind: 'work', deps: ['fetch'], rateKey: RATE_KEY, units: 1 }),
+    );
+  }
+  return batch;
+}
+
+describe('claim: quick items before slow ones', () => {
+  const slowWork: JobType = { ...testJob, isSlow: (item) => item.kind === 'work' };
+
+  it('takes the quick items alone when any is ready, then the slow ones', () => {
+    const batch = state(slowWork);
+    expect(claim(batch, slowWork, 'a', NOW).map(({ item }) => item.kind)).toEqual(['fetch']);
+    expect(claim(batch, slowWork, 'b', NOW).map(({ item }) => item.kind)).toEqual(['work', 'work', 'work']);
+  });
+
+  it('mixes them in one wave for a job that has no slow items', () => {
+    const batch = state(testJob);
+    expect(
+      claim(batch, testJob, 'a', NOW)
+        .map(({ item }) => item.kind)
+        .sort(),
+    ).toEqual(['fetch', 'work', 'work', 'work']);
+  });
+});
+
+describe('claim: paced waves of a rate key', () => {
+  it("divides the minute's limit into even waves no larger than a wave holds", () => {
+    // 60 a minute is 58 after the margin; a wave of 16 would fit three times in a minute, 14 four times.
+    const batch = state(testJob, 60);
+    const pace = paces(batch, testJob, NOW, { ...DEFAULT_CLAIM_LIMITS, maxItems: 16 });
+    expect(pace.get(RATE_KEY)).toEqual({ burst: 14, need: 3 });
+  });
+
+  it('waits for a whole wave rather than sending part of one, and counts what comes free soon in the demand', () => {
+    const batch = state(testJob, 60);
+    // Fifty-six sent in the last minute: two may go now, but three are ready.
+    batch.meta.sent[RATE_KEY] = Array.from({ length: 56 }, (_, index) => NOW - 50_000 + index * 100);
+    expect(claim(batch, testJob, 'a', NOW).map(({ item }) => item.kind)).toEqual(['fetch']);
+    // In 30 s the window frees: the demand counts the three.
+    const later = state(testJob, 60);
+    later.meta.sent[RATE_KEY] = batch.meta.sent[RATE_KEY]!.slice();
+    const quick = demandBytes(later, testJob, NOW);
+    later.meta.sent[RATE_KEY] = Array.from({ length: 58 }, () => NOW);
+    expect(quick).toBeGreaterThan(demandBytes(later, testJob, NOW));
+  });
+});
