@@ -23,6 +23,21 @@ export interface Recorded {
   applied: boolean;
 }
 
+/** A retry's words promise another try ("It will be tried again"); after the last one, that promise goes. */
+const PROMISE =
+  /(?:[;.]\s*|\s+)(?:it|the row) will be tried again(?:[;.]\s*(?:if it keeps happening,\s*)?)?/i;
+
+/** The row's error after its last try: what went wrong, how many tries, and any advice that was given. */
+export function lastTryMessage(message: string, attempts: number): string {
+  const tried = `(tried ${attempts} times)`;
+  const match = PROMISE.exec(message);
+  if (!match) return `${message.replace(/\.\s*$/, '')} ${tried}.`;
+  const before = message.slice(0, match.index).replace(/\.\s*$/, '');
+  const after = message.slice(match.index + match[0].length).trim();
+  const advice = after ? ` ${after.charAt(0).toUpperCase()}${after.slice(1)}` : '';
+  return `${before} ${tried}.${advice}`;
+}
+
 /** Exponential backoff with ±50% jitter: retries from many rows spread out instead of arriving together. */
 export function backoffMs(attempt: number, random: () => number): number {
   const base = Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** Math.max(0, attempt - 1));
@@ -99,7 +114,7 @@ function applyFailure(
         return;
       }
       item.state = 'failed';
-      failRow(state, row, `${failure.message} (tried ${item.attempts} times)`, now);
+      failRow(state, row, lastTryMessage(failure.message, item.attempts), now);
       return;
     case 'fatal':
       item.state = 'failed';

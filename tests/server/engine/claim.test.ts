@@ -3,6 +3,7 @@ import { activateRows, claim, demandBytes, paces } from '../../../src/server/eng
 import { DEFAULT_CLAIM_LIMITS } from '../../../src/server/engine/claim';
 import type { BatchState, JobType } from '../../../src/server/engine/types';
 import { RATE_KEY, testJob } from '../../fixtures/engine/test-job';
+import { lastTryMessage } from '../../../src/server/engine/outcome';
 import { rows, settings } from './helpers';
 
 const NOW = 5_000_000;
@@ -67,5 +68,23 @@ describe('claim: paced waves of a rate key', () => {
     const quick = demandBytes(later, testJob, NOW);
     later.meta.sent[RATE_KEY] = Array.from({ length: 58 }, () => NOW);
     expect(quick).toBeGreaterThan(demandBytes(later, testJob, NOW));
+  });
+});
+
+describe("a row's error after its last try", () => {
+  it('drops the promise of another try and keeps the advice', () => {
+    expect(
+      lastTryMessage('The product photo link had a problem (error 503); it will be tried again.', 3),
+    ).toBe('The product photo link had a problem (error 503) (tried 3 times).');
+    expect(
+      lastTryMessage(
+        "Gemini's safety filter withheld the answer. It will be tried again; if it keeps happening, reword the description.",
+        3,
+      ),
+    ).toBe("Gemini's safety filter withheld the answer (tried 3 times). Reword the description.");
+    expect(lastTryMessage('TikTok answered 503; the row will be tried again.', 3)).toBe(
+      'TikTok answered 503 (tried 3 times).',
+    );
+    expect(lastTryMessage('Server error 503', 3)).toBe('Server error 503 (tried 3 times).');
   });
 });
