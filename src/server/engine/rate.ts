@@ -10,7 +10,10 @@
  * same bunch, and every execution that comes by takes a wave of one or two images, held as long as a
  * full one. Paced, the budget comes back a wave at a time, evenly.
  */
-import { RATE_SAFETY, RATE_WINDOW_MS } from './limits';
+import { RATE_GUARD_MS, RATE_SAFETY, RATE_WINDOW_MS } from './limits';
+
+/** How long a send counts against the minute's limit: the minute, and the guard for its journey. */
+const COUNTED_MS = RATE_WINDOW_MS + RATE_GUARD_MS;
 import type { BatchMeta } from './types';
 
 export function limitFor(meta: BatchMeta, rateKey: string): number {
@@ -21,7 +24,7 @@ export function limitFor(meta: BatchMeta, rateKey: string): number {
 
 /** The sends within the window that ends at `at` (which may lie ahead: nothing is changed). */
 function recent(meta: BatchMeta, rateKey: string, at: number): number[] {
-  return (meta.sent[rateKey] ?? []).filter((time) => time > at - RATE_WINDOW_MS);
+  return (meta.sent[rateKey] ?? []).filter((time) => time > at - COUNTED_MS);
 }
 
 /**
@@ -74,7 +77,7 @@ export function nextAllowedAt(
   const wanted = Math.max(1, Math.min(need, limit, burst));
   // The window: the oldest sends must have left it, so that `wanted` more fit under the limit.
   const leaving = times.length + wanted - limit;
-  let at = leaving <= 0 ? now : (times[leaving - 1] ?? now) + RATE_WINDOW_MS;
+  let at = leaving <= 0 ? now : (times[leaving - 1] ?? now) + COUNTED_MS;
   if (burst < limit) {
     const perMs = limit / RATE_WINDOW_MS;
     times.forEach((time, index) => {

@@ -1,3 +1,4 @@
+import { RATE_GUARD_MS } from '../../../src/server/engine/limits';
 import { allowance, nextAllowedAt, recordSend } from '../../../src/server/engine/rate';
 import { budgetBytes, noteTryBytes, OBSERVED_TRIES } from '../../../src/server/engine/bytes';
 import type { BatchMeta, ItemRecord, JobType } from '../../../src/server/engine/types';
@@ -61,7 +62,7 @@ describe('rate: the minute window and the pacing bucket', () => {
     const state = meta(60);
     send(state, 58, T0);
     expect(allowance(state, KEY, T0 + 1_000)).toBe(0);
-    expect(nextAllowedAt(state, KEY, T0 + 1_000)).toBe(T0 + 60_000);
+    expect(nextAllowedAt(state, KEY, T0 + 1_000)).toBe(T0 + 60_000 + RATE_GUARD_MS);
     state.holdUntil[KEY] = T0 + 90_000;
     expect(nextAllowedAt(state, KEY, T0 + 1_000)).toBe(T0 + 90_000);
   });
