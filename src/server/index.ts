@@ -21,21 +21,10 @@ import {
   type SingleState,
 } from './api/single';
 import type {
+  AppInfo,
+  BatchCheckView,
   CreateFolderResult,
-  SaveSettingsInput,
-  SelectedRowView,
-  SingleStartInput,
-  ThumbnailsView,
-} from '../shared/rpc';
-import type { AppInfo, BatchCheckView, KeyCheckView, SaveSettingsResult, SettingsView } from '../shared/rpc';
-import {
-  applyProductMatch as applyProducts,
-  applyProductToAll as applyOneProduct,
-  previewProductMatch as previewProducts,
-  startProductUpload as startUpload,
-  uploadProductPhoto as uploadOnePhoto,
-} from './api/products';
-import type {
+  KeyCheckView,
   ProductApplyRequest,
   ProductApplyResult,
   ProductForAllRequest,
@@ -44,7 +33,20 @@ import type {
   ProductUploadFolderResult,
   ProductUploadRequest,
   ProductUploadResult,
+  SaveSettingsInput,
+  SaveSettingsResult,
+  SelectedRowView,
+  SettingsView,
+  SingleStartInput,
+  ThumbnailsView,
 } from '../shared/rpc';
+import {
+  applyProductMatch as applyProducts,
+  applyProductToAll as applyOneProduct,
+  previewProductMatch as previewProducts,
+  startProductUpload as startUpload,
+  uploadProductPhoto as uploadOnePhoto,
+} from './api/products';
 
 /** Simple trigger: runs when the spreadsheet opens, in any auth mode. */
 export function onOpen(_event?: GoogleAppsScript.Events.SheetsOnOpen): void {
