@@ -8,6 +8,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Progress } from '../server/engine/progress';
 import { clock, duration, errorText, plural, wait } from './format';
 import { server } from './rpc';
+import { ConfirmCancel } from './ConfirmCancel';
 
 const PUMP_EVERY_MS = 2000;
 const MIN_GAP_MS = 250;
@@ -101,24 +102,17 @@ export function ProgressScreen({ progress, onProgress }: Props) {
         ) : null}
       </div>
       {confirming ? (
-        <div class="confirm" role="alertdialog" aria-labelledby="confirm-text" data-testid="cancel-confirm">
-          <p id="confirm-text">
-            Cancel the batch? Completed rows and their files in Drive are kept; the rows not finished yet
-            stop.
-          </p>
-          <button
-            type="button"
-            class="danger"
-            data-testid="cancel-confirm-yes"
-            disabled={busy}
-            onClick={() => act(() => server.cancelBatch())}
-          >
-            Yes, cancel the batch
-          </button>{' '}
-          <button type="button" onClick={() => setConfirming(false)} disabled={busy} autoFocus>
-            Keep going
-          </button>
-        </div>
+        <ConfirmCancel
+          id="confirm-text"
+          testId="cancel-confirm"
+          yesTestId="cancel-confirm-yes"
+          yesLabel="Yes, cancel the batch"
+          busy={busy}
+          onYes={() => act(() => server.cancelBatch())}
+          onNo={() => setConfirming(false)}
+        >
+          Cancel the batch? Completed rows and their files in Drive are kept; the rows not finished yet stop.
+        </ConfirmCancel>
       ) : null}
 
       <div aria-live="polite" data-testid="progress-live">

@@ -11,6 +11,7 @@ import { checkRows, problemText, type RowProblem } from '../shared/row-check';
 import { clock, errorText, plural, safeUrl, wait } from './format';
 import { server } from './rpc';
 import { CountSelect } from './CountSelect';
+import { ConfirmCancel } from './ConfirmCancel';
 
 const SELECTION_POLL_MS = 4000;
 const PUMP_EVERY_MS = 2000;
@@ -523,21 +524,16 @@ export function SingleRunScreen({ progress, run, onState, onDone }: RunProps) {
         {run.label ? <strong>{run.label}</strong> : null} {shortLink(run.link)}
       </p>
       {confirming ? (
-        <div class="confirm" role="alertdialog" aria-labelledby="single-confirm-text">
-          <p id="single-confirm-text">Stop this link? Slides already saved in Drive are kept.</p>
-          <button
-            type="button"
-            class="danger"
-            data-testid="cancel-single-yes"
-            disabled={busy}
-            onClick={() => act(() => server.cancelBatch(), refresh)}
-          >
-            Yes, stop it
-          </button>{' '}
-          <button type="button" onClick={() => setConfirming(false)} disabled={busy} autoFocus>
-            Keep going
-          </button>
-        </div>
+        <ConfirmCancel
+          id="single-confirm-text"
+          yesTestId="cancel-single-yes"
+          yesLabel="Yes, stop it"
+          busy={busy}
+          onYes={() => act(() => server.cancelBatch(), refresh)}
+          onNo={() => setConfirming(false)}
+        >
+          Stop this link? Slides already saved in Drive are kept.
+        </ConfirmCancel>
       ) : null}
 
       <div aria-live="polite" data-testid="single-status">
