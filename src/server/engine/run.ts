@@ -26,20 +26,12 @@ import {
 import { resumeAfterQuotaReset } from './lifecycle';
 import { recordOutcome, settle, type Outcome } from './outcome';
 import { DailyQuotaError, type EnginePorts } from './ports';
+import { bodyBytes } from '../http/spec';
 import { noteTryBytes, priorBytes } from './bytes';
 import { nextAllowedAt } from './rate';
 import { rowStatus } from './progress';
 import type { RowCells } from '../ports/sheet';
-import type {
-  BatchState,
-  EngineRequest,
-  EngineResponse,
-  Failure,
-  Json,
-  JobType,
-  StepContext,
-  StepResult,
-} from './types';
+import type { BatchState, EngineResponse, Failure, Json, JobType, StepContext, StepResult } from './types';
 
 /** Time to read, record and save after the last response of a wave (lock wait included). */
 const RECORD_MS = LOCK_WAIT_MS + 10_000;
@@ -145,12 +137,6 @@ function nextWake(state: BatchState, job: JobType, now: number, limits: ClaimLim
   return soonest;
 }
 
-/** Body bytes of a request as sent. */
-function requestBytes(request: EngineRequest): number {
-  if (request.payload !== undefined) return request.payload.length;
-  return request.payloadBase64 ? Math.floor((request.payloadBase64.length * 3) / 4) : 0;
-}
-
 /**
  * Sends the claimed items' steps, one fetchAll per step, and returns each item's outcome and the most
  * bytes (its requests and responses) it held in any one fetchAll.
@@ -197,7 +183,7 @@ function sendWave(
       offset += result.requests.length;
       if (mine) {
         const bytes =
-          result.requests.reduce((sum, request) => sum + requestBytes(request), 0) +
+          result.requests.reduce((sum, request) => sum + bodyBytes(request), 0) +
           mine.reduce((sum, answer) => sum + answer.size, 0);
         held[index] = Math.max(held[index] ?? 0, bytes);
       }

@@ -24,6 +24,17 @@ export interface HttpRequestSpec {
   payloadBytes?: number[];
 }
 
+/** The bytes a request's body puts on the wire, whichever form it is in. */
+export function bodyBytes(body: Pick<HttpRequestSpec, 'payload' | 'payloadBase64' | 'payloadBytes'>): number {
+  if (body.payloadBytes) return body.payloadBytes.length;
+  if (body.payloadBase64 !== undefined) {
+    const padding = body.payloadBase64.endsWith('==') ? 2 : body.payloadBase64.endsWith('=') ? 1 : 0;
+    return (body.payloadBase64.length / 4) * 3 - padding;
+  }
+  // Our JSON bodies are ASCII (asciiJson), so characters are bytes.
+  return body.payload?.length ?? 0;
+}
+
 /** A response as the engine reads it: getResponseCode(), getContentText(), getAllHeaders(). */
 export interface HttpResult {
   status: number;
