@@ -23,8 +23,11 @@ export interface ExecutionInfo {
 export interface ServiceEnv {
   /** Milliseconds since the epoch on the runtime's clock (virtual or real). */
   now(): number;
-  /** Lets `ms` pass for the current execution (advances the virtual clock, or blocks on the real one). */
-  sleep(ms: number): void;
+  /**
+   * Lets `ms` pass for the current execution (advances the virtual clock, or blocks on the real one);
+   * `label` names what the time went on in the world's tally (default: Utilities.sleep).
+   */
+  sleep(ms: number, label?: string): void;
   /** The execution that is calling the service right now. Throws if none is. */
   current(): ExecutionInfo;
   /** A new id that is unique in this world and the same on every run with the same seed. */

@@ -57,9 +57,10 @@ export function openExecution(world: World, options: RunOptions): { execution: E
 export function worldHost(world: World, execution: Execution): BoundaryHost {
   return {
     now: () => world.clock.now(),
-    spend: (ms) => {
+    spend: (ms, label) => {
       world.clock.advance(ms);
       execution.busyMs += ms;
+      world.tally(label, ms);
     },
     scopes: world.scopes,
     countCall: (_service, className, method) => world.quotas.countCall(className, method),

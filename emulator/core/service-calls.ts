@@ -12,8 +12,8 @@ import { modeAllows, requirementOf } from './scopes';
 
 export interface BoundaryHost {
   now(): number;
-  /** Lets time pass for the current execution. */
-  spend(ms: number): void;
+  /** Lets time pass for the current execution, tallied under `label` ("Class.method"). */
+  spend(ms: number, label: string): void;
   readonly scopes: ReadonlySet<string>;
   countCall(service: string, className: string, method: string): void;
 }
@@ -105,7 +105,7 @@ export class ServiceCalls {
   private charge(className: string, method: string, target: object, result: unknown): void {
     const cells = cellCount(target, method);
     const bytes = byteCount(result);
-    this.host.spend(priceOf(costOf(className, method), { cells, bytes }));
+    this.host.spend(priceOf(costOf(className, method), { cells, bytes }), `${className}.${method}`);
   }
 }
 

@@ -66,6 +66,8 @@ export abstract class WorldBase {
    */
   killPlanner: ((execution: { kind: ExecutionKind; number: number }) => KillPlan | undefined) | null = null;
   boundSpreadsheetId: string | null = null;
+  /** Milliseconds executions spent, by what on ("Class.method", or a wait's label): where time goes. */
+  readonly spentMs = new Map<string, number>();
   private idCounter = 0;
 
   /** What services see of the world: time, the running execution, ids. */
@@ -80,9 +82,10 @@ export abstract class WorldBase {
     this.triggers = new TriggerStore(options.deployment ?? 'bound');
     this.env = {
       now: () => this.clock.now(),
-      sleep: (ms: number) => {
+      sleep: (ms: number, label = 'Utilities.sleep') => {
         this.clock.advance(ms);
         if (this.currentExecution) this.currentExecution.busyMs += ms;
+        this.tally(label, ms);
       },
       current: (): ExecutionInfo => {
         if (!this.currentExecution)
@@ -98,6 +101,10 @@ export abstract class WorldBase {
 
   onExecutionEnd(report: ExecutionReport): void {
     this.reports.push(report);
+  }
+
+  tally(label: string, ms: number): void {
+    this.spentMs.set(label, (this.spentMs.get(label) ?? 0) + ms);
   }
 
   log(level: string, line: string): void {

@@ -82,7 +82,7 @@ export class Lock {
     this.table.contended += 1;
     const timeout = Math.max(0, Math.min(Number(timeoutInMillis) || 0, 300_000));
     if (this.table.waiter) return this.table.waiter.wait(this.key, executionId, timeout);
-    this.env.sleep(timeout);
+    this.env.sleep(timeout, 'Lock.wait');
     return this.table.tryTake(this.key, executionId);
   }
 }

@@ -16,6 +16,7 @@ import { seededRandom } from '../../emulator/sim/seeded-random';
 import type { Progress } from '../../src/server/engine/progress';
 import { API_KEY_PROPERTY } from '../../src/server/settings/store';
 import { SettingsSchema } from '../../src/shared/settings';
+import { PAGE_CALLS_AT_ONCE } from '../../src/shared/lanes';
 import { ok, setUpBatchSheet } from '../batch/run';
 import { measureDrive, type DriveCheck } from './drive-check';
 import { benchPosts, geminiOptions, type Scenario } from './scenario';
@@ -65,6 +66,8 @@ export interface OursResult {
   imageRequestBytes: { mean: number; most: number };
   /** Image requests per fetchAll that carried any: how full the waves were. */
   imageWaves: { count: number; meanImages: number; histogram: Record<string, number> };
+  /** Where execution seconds went, per saved image, by kind of work (see `spentOn`). */
+  execBreakdown: Record<string, number>;
 }
 
 export interface TimelineMinute {
@@ -144,6 +147,7 @@ export async function runOurs(scenario: Scenario, buildDir = 'build'): Promise<O
   };
   ok(runtime.callFromSidebar('startBatch', [variations]), 'Start batch');
   const startedAt = world.clock.now();
+  const spentBefore = new Map(world.spentMs);
   const callsBefore = new Map(world.quotas.calls);
   const fetchesBefore = world.fetches.length;
 
@@ -178,7 +182,8 @@ export async function runOurs(scenario: Scenario, buildDir = 'build'): Promise<O
           return;
         }
         const next = report.endedAt + Math.max(MIN_GAP_MS, PUMP_EVERY_MS - report.durationMs);
-        const lanes = Math.max(1, progress?.pumps ?? 1);
+        // The page's own limit, not the server's lane count: the bench can never run more than a page can.
+        const lanes = Math.min(PAGE_CALLS_AT_ONCE, Math.max(1, progress?.pumps ?? 1));
         lanesAsked.push({ at: report.endedAt, lanes });
         for (let lane = 0; inFlight < lanes; lane++) pump(next + lane * MIN_GAP_MS);
       },
@@ -246,7 +251,50 @@ export async function runOurs(scenario: Scenario, buildDir = 'build'): Promise<O
     timeline: timeline(fetches, reports, lanesAsked, startedAt, endedAt),
     imageWaves: imageWaves(fetches),
     imageRequestBytes: imageRequestBytes(fetches),
+    execBreakdown: spentOn(world, spentBefore, sidebar.seconds + trigger.seconds, drive.images),
   };
+}
+
+/** The kinds of work execution time is reported under, by the "Class.method" (or wait) it went on. */
+function kindOf(label: string): string {
+  const [className = '', method = ''] = label.split('.');
+  if (label === 'UrlFetchApp.wait') return 'waiting on fetches';
+  if (method === 'getAs') return 'image conversion';
+  if (label === 'Utilities.sleep') return 'sleeping';
+  if (label === 'Lock.wait' || className === 'Lock') return 'locks';
+  if (SHEET_CLASSES.has(className)) return 'sheet';
+  if (DRIVE_CLASSES.has(className)) return 'DriveApp';
+  if (className === 'Properties' || className === 'Cache') return 'properties and cache';
+  if (className === 'UrlFetchApp' || className === 'HTTPResponse') return 'fetch calls';
+  if (className === 'Utilities' || className === 'Blob') return 'bytes (base64, blobs)';
+  return 'other';
+}
+
+/**
+ * Execution seconds per saved image, by kind of work, from what each service call was charged in this
+ * run; "waiting for a lock or the scheduler" is the rest of the executions' time (a lock waited for
+ * under the concurrent scheduler takes time without a charge).
+ */
+function spentOn(
+  world: World,
+  before: ReadonlyMap<string, number>,
+  execSeconds: number,
+  images: number,
+): Record<string, number> {
+  if (images === 0) return {};
+  const byKind = new Map<string, number>();
+  let charged = 0;
+  for (const [label, ms] of world.spentMs) {
+    const spent = ms - (before.get(label) ?? 0);
+    if (spent <= 0) continue;
+    byKind.set(kindOf(label), (byKind.get(kindOf(label)) ?? 0) + spent);
+    charged += spent;
+  }
+  byKind.set('waiting for a lock or the scheduler', Math.max(0, execSeconds * 1000 - charged));
+  const perImage = (ms: number) => Math.round(ms / 10 / images) / 100;
+  return Object.fromEntries(
+    [...byKind].sort((a, b) => b[1] - a[1]).map(([kind, ms]) => [kind, perImage(ms)]),
+  );
 }
 
 function imageRequestBytes(fetches: readonly FetchRecord[]): OursResult['imageRequestBytes'] {

@@ -34,6 +34,7 @@ export interface ScenarioReport {
   timeline: OursResult['timeline'];
   imageWaves: OursResult['imageWaves'];
   imageRequestBytes: OursResult['imageRequestBytes'];
+  execBreakdown: OursResult['execBreakdown'];
   baseline: (BaselineResult & { ratioToOurs: number }) | null;
 }
 
@@ -94,6 +95,7 @@ export function buildReport(
     timeline: ours.timeline,
     imageWaves: ours.imageWaves,
     imageRequestBytes: ours.imageRequestBytes,
+    execBreakdown: ours.execBreakdown,
     baseline: baseline
       ? { ...baseline, ratioToOurs: round(baseline.wallSeconds / ours.wallSeconds, 2) }
       : null,
@@ -170,6 +172,10 @@ export function details(report: ScenarioReport): string {
     `  Image waves: ${report.imageWaves.count}, ${report.imageWaves.meanImages} images each on average; ` +
       `an image request is ${kilobytes(report.imageRequestBytes.mean)} on average ` +
       `(largest ${kilobytes(report.imageRequestBytes.most)})`,
+    `  Execution seconds per image, by what they went on: ` +
+      Object.entries(report.execBreakdown)
+        .map(([kind, seconds]) => `${kind} ${seconds}`)
+        .join(', '),
     report.baseline
       ? `  PRD design: ${minutes(report.baseline.wallSeconds)}, ${report.baseline.rowsCompleted} rows done, ` +
         `${report.baseline.rowsFailed} failed (${report.baseline.rowsFailedBy429} by 429), ` +

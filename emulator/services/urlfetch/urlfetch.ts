@@ -90,7 +90,7 @@ export class UrlFetchApp {
     const arrival = this.deps.env.now();
     const outcomes = normalized.map((params) => this.send(params, arrival));
     const slowest = Math.max(0, ...outcomes.map((outcome) => outcome.latencyMs));
-    this.deps.env.sleep(slowest);
+    this.deps.env.sleep(slowest, 'UrlFetchApp.wait');
     const failure = outcomes.find((outcome) => outcome.error);
     if (failure?.error) throw failure.error;
     return outcomes.map((outcome) => outcome.response as HTTPResponse);
