@@ -2,6 +2,25 @@
 // the emulator over HTTP. It exists only in the local harness, never in the shipped Sidebar.html.
 (function () {
   'use strict';
+  // As in Apps Script, a page runs at most 10 calls at once; the rest wait their turn, in order.
+  const CALLS_AT_ONCE = 10;
+  const waiting = [];
+  let running = 0;
+  function next() {
+    while (running < CALLS_AT_ONCE && waiting.length > 0) {
+      running += 1;
+      waiting
+        .shift()()
+        .finally(() => {
+          running -= 1;
+          next();
+        });
+    }
+  }
+  function call(send) {
+    waiting.push(send);
+    next();
+  }
   function runner(success, failure, userObject) {
     const base = {
       withSuccessHandler: (handler) => runner(handler, failure, userObject),
@@ -13,22 +32,24 @@
         if (name in target) return target[name];
         if (typeof name !== 'string') return undefined;
         return (...args) => {
-          fetch('/rpc', {
-            method: 'POST',
-            headers: { 'Content-Type': 'application/json' },
-            body: JSON.stringify({ name, args }),
-          })
-            .then((response) => response.json())
-            .then((answer) => {
-              if (answer.ok) {
-                if (success) success(answer.value, userObject);
-              } else if (failure) {
-                failure(Object.assign(new Error(answer.message), { name: answer.name }), userObject);
-              }
+          call(() =>
+            fetch('/rpc', {
+              method: 'POST',
+              headers: { 'Content-Type': 'application/json' },
+              body: JSON.stringify({ name, args }),
             })
-            .catch((error) => {
-              if (failure) failure(error, userObject);
-            });
+              .then((response) => response.json())
+              .then((answer) => {
+                if (answer.ok) {
+                  if (success) success(answer.value, userObject);
+                } else if (failure) {
+                  failure(Object.assign(new Error(answer.message), { name: answer.name }), userObject);
+                }
+              })
+              .catch((error) => {
+                if (failure) failure(error, userObject);
+              }),
+          );
           window.parent.postMessage({ type: 'rpc', name }, window.location.origin);
         };
       },

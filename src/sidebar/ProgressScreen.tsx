@@ -9,11 +9,10 @@ import type { Progress } from '../server/engine/progress';
 import { clock, duration, errorText, plural, wait } from './format';
 import { server } from './rpc';
 import { ConfirmCancel } from './ConfirmCancel';
+import { lanesFor } from '../shared/lanes';
 
 const PUMP_EVERY_MS = 2000;
 const MIN_GAP_MS = 250;
-/** Apps Script runs at most 30 executions of one user at once; the sidebar stays well below. */
-const MAX_LANES = 16;
 
 interface Props {
   progress: Progress;
@@ -30,7 +29,7 @@ export function ProgressScreen({ progress, onProgress }: Props) {
   const [error, setError] = useState<string | null>(null);
   const active = pumping(progress);
   const lanesWanted = useRef(1);
-  lanesWanted.current = Math.max(1, Math.min(MAX_LANES, progress.pumps ?? 1));
+  lanesWanted.current = lanesFor(progress.pumps);
 
   useEffect(() => {
     if (!active) return undefined;
@@ -47,7 +46,7 @@ export function ProgressScreen({ progress, onProgress }: Props) {
             setError(null);
             onProgress(next);
             if (!next || !pumping(next)) return;
-            lanesWanted.current = Math.max(1, Math.min(MAX_LANES, next.pumps ?? 1));
+            lanesWanted.current = lanesFor(next.pumps);
             // More lanes when the server asks for them, each starting a moment after the last.
             for (let extra = 0; lanes < lanesWanted.current; extra++) {
               const delay = MIN_GAP_MS * (extra + 1);

@@ -8,7 +8,8 @@ import type { Settings } from '../../shared/settings';
 import { newBatch, sheetRows } from '../engine/batch';
 import { cancelBatch, resumeBatch, retryFailed } from '../engine/lifecycle';
 import { demandBytes } from '../engine/claim';
-import { LOCK_WAIT_MS, MAX_PUMPS_IN_FLIGHT, MAX_WAVE_BYTES } from '../engine/limits';
+import { LOCK_WAIT_MS, MAX_WAVE_BYTES } from '../engine/limits';
+import { lanesFor } from '../../shared/lanes';
 import type { EnginePorts } from '../engine/ports';
 import { readProgress, type Progress } from '../engine/progress';
 import { runExecution, saveAndShow } from '../engine/run';
@@ -86,7 +87,7 @@ export function createBatchService(binding: JobBinding) {
     if (!state) return null;
     const now = ports.clock.now();
     // As many calls as the work in flight or ready fills, up to what the quotas can use.
-    const most = Math.max(1, Math.min(MAX_PUMPS_IN_FLIGHT, job.pumpsWanted?.(state.meta) ?? 1));
+    const most = lanesFor(job.pumpsWanted?.(state.meta));
     const filled = Math.ceil(demandBytes(state, job, now) / MAX_WAVE_BYTES);
     return { ...readProgress(state, now), pumps: Math.max(1, Math.min(most, filled)) };
   }

@@ -1,4 +1,5 @@
 /** The engine's fixed numbers, in one place, with why each is what it is. */
+import { MAX_SIDEBAR_LANES } from '../../shared/lanes';
 
 /** Failed tries per item before its row fails (the PRD: 3 attempts). */
 export const MAX_ATTEMPTS = 3;
@@ -36,8 +37,8 @@ export const MAX_EVENTS = 30;
 export const MAX_REQUESTS_PER_WAVE = 100;
 export const MAX_WAVE_BYTES = 45 * 1024 * 1024;
 
-/** More executions than this at once would near Apps Script's 30 simultaneous executions per user. */
-export const MAX_PUMPS_IN_FLIGHT = 16;
+/** Sidebar calls in flight at once: the page's 10 `google.script.run` calls, less one kept free. */
+export const MAX_PUMPS_IN_FLIGHT = MAX_SIDEBAR_LANES;
 /** How far ahead the sidebar's lane count looks for rate budget coming free (claim.ts demandBytes). */
 export const DEMAND_HORIZON_MS = 30_000;
 /** More rows than this in progress would make the saved state slow to read and write on every wave. */

@@ -172,7 +172,7 @@ describe('bytes per try', () => {
   it("budgets an inline batch's image tries at their inputs too, so fewer fit a wave", () => {
     const image = item({ id: 'image:p1:t1:s0', kind: 'image' });
     expect(estimateBytesOf(image, inlineMeta())).toBeGreaterThan(estimateBytesOf(image, meta()));
-    expect(pumpsWanted(withQuota(300, 'inline'))).toBeGreaterThan(pumpsWanted(withQuota(300)));
+    expect(pumpsWanted(withQuota(60, 'inline'))).toBeGreaterThan(pumpsWanted(withQuota(60)));
   });
 });
 
