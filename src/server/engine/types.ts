@@ -128,8 +128,16 @@ export interface BatchMeta {
   shared: Record<string, Json>;
   /** When a sidebar pump last took work: the trigger stays out of the way while it is recent. */
   lastPumpAt?: number;
-  /** The largest bytes one done try of each class held in a fetchAll, and how many were seen (bytes.ts). */
-  tryBytes?: Record<string, { most: number; count: number }>;
+  /** What done tries of each class held in a fetchAll (bytes.ts). */
+  tryBytes?: Record<string, TryBytes>;
+}
+
+/** Bytes done tries held: the largest, how many, and (Welford) their mean and summed squared deviations. */
+export interface TryBytes {
+  most: number;
+  count: number;
+  mean?: number;
+  m2?: number;
 }
 
 export interface BatchState {

@@ -11,8 +11,14 @@ export function appsScriptPorts(
   sheet: BatchSheetPort,
   secrets: (name: string) => string | null,
 ): EnginePorts {
+  // Read once per execution: every step of every item asks, and a property read is a round trip.
+  const known = new Map<string, string | null>();
+  const secret = (name: string): string | null => {
+    if (!known.has(name)) known.set(name, secrets(name));
+    return known.get(name) ?? null;
+  };
   return {
-    secrets: { get: secrets },
+    secrets: { get: secret },
     images: {
       convert: (base64, from, to) =>
         Utilities.base64Encode(Utilities.newBlob(Utilities.base64Decode(base64), from).getAs(to).getBytes()),

@@ -1,6 +1,13 @@
-import { RATE_GUARD_MS } from '../../../src/server/engine/limits';
+import { MAX_WAVE_BYTES, RATE_GUARD_MS } from '../../../src/server/engine/limits';
+import { seededRandom } from '../../../emulator/core/random';
 import { allowance, nextAllowedAt, recordSend } from '../../../src/server/engine/rate';
-import { budgetBytes, noteTryBytes, OBSERVED_TRIES } from '../../../src/server/engine/bytes';
+import {
+  budgetBytes,
+  MEAN_MARGIN,
+  noteTryBytes,
+  OBSERVED_MARGIN,
+  OBSERVED_TRIES,
+} from '../../../src/server/engine/bytes';
 import type { BatchMeta, ItemRecord, JobType } from '../../../src/server/engine/types';
 
 const KEY = 'gemini:image';
@@ -72,15 +79,44 @@ describe('bytes: the wave budget learns the size of real answers', () => {
   const job = { estimateBytes: () => 2_500_000 } as unknown as JobType;
   const image = { id: 'image:p1:t1:s0', kind: 'image' } as ItemRecord;
 
-  it('keeps the prior until a wave of tries was seen, then budgets the largest seen plus a margin', () => {
+  it('keeps the prior until a wave of tries was seen, then budgets their mean plus a margin', () => {
     const state = meta(300);
-    for (let i = 0; i < OBSERVED_TRIES - 1; i++) noteTryBytes(state, image, 2_500_000, 1_880_000);
+    for (let i = 0; i < OBSERVED_TRIES - 1; i++) noteTryBytes(state, image, 2_500_000, 1_900_000);
     expect(budgetBytes(job, image, state)).toBe(2_500_000);
     noteTryBytes(state, image, 2_500_000, 1_900_000);
-    expect(budgetBytes(job, image, state)).toBe(Math.ceil(1_900_000 * 1.15));
+    // All alike: no spread, so the mean and its margin for later answers.
+    expect(budgetBytes(job, image, state)).toBe(Math.ceil(1_900_000 * MEAN_MARGIN));
     // Larger answers raise it above the prior.
-    noteTryBytes(state, image, 2_500_000, 3_000_000);
-    expect(budgetBytes(job, image, state)).toBe(Math.ceil(3_000_000 * 1.15));
+    for (let i = 0; i < 64; i++) noteTryBytes(state, image, 2_500_000, 3_000_000);
+    expect(budgetBytes(job, image, state)).toBeGreaterThan(2_500_000);
+  });
+
+  it('sizes waves so that their sum fits, not every try at its largest', () => {
+    const state = meta(300);
+    const random = seededRandom(7);
+    // Answers of 1.6 to 2.4 MB, as Gemini's 1K PNGs in base64 run.
+    const draw = () => 1_600_000 + random() * 800_000;
+    for (let i = 0; i < 200; i++) noteTryBytes(state, image, 2_500_000, draw());
+    const budget = budgetBytes(job, image, state);
+    const wave = Math.floor(MAX_WAVE_BYTES / budget);
+    // More per wave than budgeting each try at the largest seen plus 15%.
+    expect(wave).toBeGreaterThan(Math.floor(MAX_WAVE_BYTES / (2_400_000 * OBSERVED_MARGIN)));
+    let over = 0;
+    for (let trial = 0; trial < 2_000; trial++) {
+      let sum = 0;
+      for (let i = 0; i < wave; i++) sum += draw();
+      if (sum > MAX_WAVE_BYTES) over += 1;
+    }
+    expect(over).toBe(0);
+  });
+
+  it('goes on from a state saved before the mean was kept: the largest seen plus a margin', () => {
+    const state = meta(300);
+    state.tryBytes = { 'image:2500000': { most: 1_900_000, count: OBSERVED_TRIES } };
+    expect(budgetBytes(job, image, state)).toBe(Math.ceil(1_900_000 * OBSERVED_MARGIN));
+    noteTryBytes(state, image, 2_500_000, 2_000_000);
+    expect(state.tryBytes['image:2500000']).toEqual({ most: 2_000_000, count: OBSERVED_TRIES + 1 });
+    expect(budgetBytes(job, image, state)).toBe(Math.ceil(2_000_000 * OBSERVED_MARGIN));
   });
 
   it('never budgets far below the prior on the word of a few small answers', () => {
