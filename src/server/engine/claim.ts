@@ -7,9 +7,10 @@ import { batchRow, dependency, isEnded, itemFrom, sheetRows } from './batch';
 import { addEvent, rowName } from './events';
 import {
   DEMAND_HORIZON_MS,
-  LEASE_MS,
+  leaseMsFor,
   MAX_REQUESTS_PER_WAVE,
   MAX_ROWS_IN_PROGRESS,
+  MAX_STEPS_PER_WAVE,
   MAX_TAKEOVERS,
   MAX_WAVE_BYTES,
 } from './limits';
@@ -185,7 +186,7 @@ function takeInto(
       if (claimed.length > 0 && bytes + size > limits.maxBytes) continue;
       bytes += size;
       item.state = 'leased';
-      item.lease = { owner, until: now + LEASE_MS };
+      item.lease = { owner, until: now + leaseMsFor(job.stepsOf?.(item, state.meta) ?? MAX_STEPS_PER_WAVE) };
       claimed.push({ row, item });
     }
   }

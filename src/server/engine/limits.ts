@@ -60,8 +60,17 @@ export const MAX_STEPS_PER_WAVE = 3;
 export const EXECUTION_LIMIT_MS = 6 * 60_000;
 export const SAFETY_MARGIN_MS = 30_000;
 
+/** What a lease allows beyond its steps' fetches: recording, the lock wait, and a margin. */
+export const LEASE_SLACK_MS = 60_000;
+
 /** A lease outlives the longest wave, so a live execution never loses its items mid-wave. */
-export const LEASE_MS = MAX_STEPS_PER_WAVE * FETCH_DEADLINE_MS + 60_000;
+export const LEASE_MS = MAX_STEPS_PER_WAVE * FETCH_DEADLINE_MS + LEASE_SLACK_MS;
+
+/** The lease of a try that takes at most `steps` fetchAll rounds (never longer than LEASE_MS). */
+export function leaseMsFor(steps: number): number {
+  const rounds = Math.max(1, Math.min(MAX_STEPS_PER_WAVE, Math.ceil(steps)));
+  return rounds * FETCH_DEADLINE_MS + LEASE_SLACK_MS;
+}
 
 /** How long to wait for the document lock before giving up this round. */
 export const LOCK_WAIT_MS = 20_000;

@@ -17,7 +17,6 @@ import {
 import {
   EXECUTION_LIMIT_MS,
   FETCH_DEADLINE_MS,
-  LEASE_MS,
   LOCK_WAIT_MS,
   MAX_STEPS_PER_WAVE,
   SAFETY_MARGIN_MS,
@@ -155,13 +154,14 @@ function sendWave(
     safeStep(job, entry, contexts[index] as StepContext),
   );
   for (let step = 0; step < MAX_STEPS_PER_WAVE; step++) {
+    const done = ports.clock.now() + FETCH_DEADLINE_MS + RECORD_MS;
+    if (done > deadline) break;
+    // Never send after an item's lease could have run out: another execution may have it by then. Such
+    // an item is released (its try did not finish here) and taken up again.
     const sending = results
       .map((result, index) => ({ result, index }))
-      .filter(({ result }) => result.kind === 'send');
+      .filter(({ result, index }) => result.kind === 'send' && done <= leaseEnd(claimed[index] as Claimed));
     if (sending.length === 0) break;
-    if (ports.clock.now() + FETCH_DEADLINE_MS + RECORD_MS > deadline) break;
-    // Never send after the leases could have run out: another execution may have the items by then.
-    if (ports.clock.now() + FETCH_DEADLINE_MS + RECORD_MS > now + LEASE_MS) break;
     const requests = sending.flatMap(({ result }) => (result.kind === 'send' ? result.requests : []));
     let responses: EngineResponse[] | null = null;
     let networkFailure: Failure | null = null;
@@ -200,6 +200,10 @@ function sendWave(
     result.kind === 'send' ? { kind: 'released' } : result,
   );
   return { outcomes, held };
+}
+
+function leaseEnd(entry: Claimed): number {
+  return entry.item.lease?.until ?? 0;
 }
 
 /** A job's bug fails that item with the error, instead of losing the whole wave. */

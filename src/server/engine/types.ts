@@ -201,6 +201,11 @@ export interface JobType {
    * item that is ready, so short steps never wait for a slow wave to end.
    */
   isSlow?(item: ItemRecord): boolean;
+  /**
+   * The most fetchAll rounds this try of the item can take (default MAX_STEPS_PER_WAVE). Its lease covers
+   * that many and no more, so the items of an execution that died come free again sooner.
+   */
+  stepsOf?(item: ItemRecord, meta: BatchMeta): number;
   /** The Status text for an active row, e.g. "Generating 3/6"; the engine words the other states. */
   describe?(row: RowRecord): string;
   /** Items of the batch itself, planned at start (e.g. create the batch folder); rows may depend on them. */

@@ -3,7 +3,7 @@
  * (steps/*), chosen by the item's kind. The engine runs it without knowing TikTok, Gemini or Drive.
  */
 import { budgetBytes } from '../engine/bytes';
-import { MAX_PUMPS_IN_FLIGHT, MAX_WAVE_BYTES } from '../engine/limits';
+import { MAX_PUMPS_IN_FLIGHT, MAX_STEPS_PER_WAVE, MAX_WAVE_BYTES } from '../engine/limits';
 import type { BatchMeta, BatchState, ItemRecord, JobType } from '../engine/types';
 import { describeRow } from './describe';
 import { isExpiredUpload } from './gemini-io';
@@ -13,7 +13,7 @@ import { batchRecord } from './records';
 import { analysisStep } from './steps/analysis';
 import { batchFolderStep } from './steps/batch-folder';
 import { batchSummaryStep } from './steps/batch-summary';
-import type { Step } from './steps/common';
+import { isFirstTry, type Step } from './steps/common';
 import { copyStep } from './steps/copy';
 import { driveSourceStep } from './steps/drive-source';
 import { filesStep } from './steps/files';
@@ -53,6 +53,15 @@ const MB = 1024 * 1024;
  * product photo are downloads plus an upload. Inline tries (a batch set to send images inline, or
  * uploads expired) also carry their inputs: the slide read back, the photo, and both again as base64.
  */
+/**
+ * The fetchAll rounds a try can take. An image's first try by Files API URI is two: generate, upload.
+ * Any other try may first look in the folder or read its inputs back: three, the engine's most.
+ */
+export function stepsOf(item: ItemRecord, meta: BatchMeta): number {
+  const byUri = jobSettingsOf(meta).imageInputs === 'files' && !isExpiredUpload(item.error);
+  return item.kind === 'image' && byUri && isFirstTry(item) ? 2 : MAX_STEPS_PER_WAVE;
+}
+
 export function estimateBytes(item: ItemRecord, meta: BatchMeta): number {
   const inline = isExpiredUpload(item.error) || jobSettingsOf(meta).imageInputs === 'inline';
   switch (item.kind) {
@@ -139,6 +148,7 @@ export const slideshowJob: JobType = {
   describe: describeRow,
   estimateBytes,
   isSlow: (item) => item.kind === 'image',
+  stepsOf,
   pumpsWanted,
   rowsWanted,
   step(item, context, previous) {

@@ -2,6 +2,7 @@ import { itemFrom, newBatch, sheetRows } from '../../../src/server/engine/batch'
 import { activateRows, claim, demandBytes, paces } from '../../../src/server/engine/claim';
 import { DEFAULT_CLAIM_LIMITS } from '../../../src/server/engine/claim';
 import type { BatchState, JobType } from '../../../src/server/engine/types';
+import { LEASE_MS, leaseMsFor } from '../../../src/server/engine/limits';
 import { RATE_KEY, testJob } from '../../fixtures/engine/test-job';
 import { lastTryMessage } from '../../../src/server/engine/outcome';
 import { rows, settings } from './helpers';
@@ -86,5 +87,22 @@ describe("a row's error after its last try", () => {
       'TikTok answered 503 (tried 3 times).',
     );
     expect(lastTryMessage('Server error 503', 3)).toBe('Server error 503 (tried 3 times).');
+  });
+});
+
+describe('claim: leases as long as the try can take', () => {
+  it("leases each item for its job's step count, and for the most steps when the job does not say", () => {
+    const twoSteps: JobType = { ...testJob, stepsOf: (item) => (item.kind === 'work' ? 2 : 3) };
+    const batch = state(twoSteps);
+    const taken = claim(batch, twoSteps, 'a', NOW);
+    const work = taken.find(({ item }) => item.kind === 'work');
+    const fetch = taken.find(({ item }) => item.kind === 'fetch');
+    expect(work?.item.lease?.until).toBe(NOW + leaseMsFor(2));
+    expect(leaseMsFor(2)).toBeLessThan(LEASE_MS);
+    expect(fetch?.item.lease?.until).toBe(NOW + LEASE_MS);
+    const plain = state(testJob);
+    expect(claim(plain, testJob, 'b', NOW).every(({ item }) => item.lease?.until === NOW + LEASE_MS)).toBe(
+      true,
+    );
   });
 });

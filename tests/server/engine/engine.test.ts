@@ -359,3 +359,46 @@ describe('engine: the platform running out of requests for the day', () => {
     expect(state.rows[0]!.items[0]!.attempts).toBe(0);
   });
 });
+
+describe('engine: a step is never sent past its lease', () => {
+  /** Work answers slowly (40 s), so a lease of one round (120 s) has no room for the save after it. */
+  function slowWork(stepsOfWork: number) {
+    const job = { ...testJob, stepsOf: (item: { kind: string }) => (item.kind === 'work' ? stepsOfWork : 3) };
+    const world = new FakeWorld();
+    startBatch(world, ['parts-2']);
+    const original = world.api;
+    world.api = (request, now) =>
+      /\/work\//.test(request.url)
+        ? { ...original(request, now), latencyMs: 40_000 }
+        : original(request, now);
+    const run = (owner: string) =>
+      runExecution(job, world.ports(owner), {
+        owner,
+        startedAt: world.time,
+        budgetMs: 5 * 60_000,
+        maxIdleMs: 30_000,
+      });
+    return { world, run };
+  }
+
+  it('releases an item whose lease would end before its next step could be recorded, unsent', () => {
+    const { world, run } = slowWork(1);
+    // The folder and the fetch, then the work's first round; its save would outlast the lease.
+    run('exec-a');
+    const work = world
+      .state()
+      .rows.find((row) => row.rowId !== BATCH_ROW_ID)!
+      .items.filter((item) => item.kind === 'work');
+    expect(work.length).toBe(2);
+    expect(world.requests.filter(({ request }) => request.url.includes('/work/')).length).toBeGreaterThan(0);
+    expect([...world.fileWrites.keys()].some((name) => name.includes('part-'))).toBe(false);
+    expect(work.every((item) => item.state !== 'failed' && item.attempts === 0)).toBe(true);
+  });
+
+  it('sends the save in the same wave when the lease covers both rounds', () => {
+    const { world, run } = slowWork(2);
+    run('exec-b');
+    expect([...world.fileWrites.keys()].filter((name) => name.includes('part-')).length).toBe(2);
+    expect([...world.fileWrites.values()].every((count) => count === 1)).toBe(true);
+  });
+});

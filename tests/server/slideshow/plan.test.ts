@@ -4,6 +4,7 @@ import {
   pumpsWanted,
   rowsWanted,
   slideshowJob,
+  stepsOf,
 } from '../../../src/server/slideshow/job';
 import {
   ANALYSIS,
@@ -23,7 +24,7 @@ import {
 } from '../../../src/server/slideshow/plan';
 import { describeRow } from '../../../src/server/slideshow/describe';
 import { jobSettingsOf } from '../../../src/server/slideshow/job-settings';
-import { MAX_PUMPS_IN_FLIGHT, MAX_WAVE_BYTES } from '../../../src/server/engine/limits';
+import { MAX_PUMPS_IN_FLIGHT, MAX_STEPS_PER_WAVE, MAX_WAVE_BYTES } from '../../../src/server/engine/limits';
 import { toJobSettings } from '../../../src/server/slideshow/job-settings';
 import { DEFAULT_SETTINGS } from '../../../src/shared/settings';
 import type { ItemRecord, ItemSpec } from '../../../src/server/engine/types';
@@ -207,5 +208,20 @@ describe('executions and rows to keep the image quota busy', () => {
     );
     // 300 a minute for 25 s waves is 125 images in flight.
     expect(pumpsWanted(withQuota(300)) * perWave).toBeGreaterThanOrEqual(125);
+  });
+});
+
+describe('fetchAll rounds a try can take (its lease)', () => {
+  const image = { id: 'image:p1:t1:s0', kind: 'image' };
+
+  it("gives an image's first try by URI two rounds, generate and upload", () => {
+    expect(stepsOf(item(image), meta())).toBe(2);
+  });
+
+  it('gives every other try the most: it may look in the folder or read its inputs first', () => {
+    expect(stepsOf(item(image, { attempts: 1 }), meta())).toBe(MAX_STEPS_PER_WAVE);
+    expect(stepsOf(item(image, { takeovers: 1 }), meta())).toBe(MAX_STEPS_PER_WAVE);
+    expect(stepsOf(item(image), inlineMeta())).toBe(MAX_STEPS_PER_WAVE);
+    expect(stepsOf(item({ id: ANALYSIS, kind: 'analysis' }), meta())).toBe(MAX_STEPS_PER_WAVE);
   });
 });
