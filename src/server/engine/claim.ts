@@ -87,8 +87,29 @@ function isReady(state: BatchState, row: RowRecord, item: ItemRecord, now: numbe
  * the minute's window never has to wait for a whole wave to leave it.
  */
 export interface Pace {
+  /** A wave's worth: the minute's limit divided into even waves no larger than one execution holds. */
   burst: number;
+  /** What a claim waits for before it takes any: a wave's worth, or all that is ready if fewer. */
   need: number;
+  /** The bucket's size: tokens a moment without takers leaves for the next (BUCKET_WAVES waves). */
+  bucket: number;
+}
+
+/**
+ * Waves the pacing bucket holds. One would throw away the tokens of every moment no execution came by
+ * to take them: when the executions, not the quota, are the limit, lanes arriving close together then
+ * slept for tokens that had been there and were lost. Two keep that slack and still never let more
+ * than two waves go at once.
+ */
+export const BUCKET_WAVES = 2;
+
+/**
+ * The requests of a rate key one wave carries: the minute's limit divided into even waves no larger
+ * than `capacity` (at 58 a minute and 21 to a wave: three waves of 19, not 21, 21 and 16).
+ */
+export function waveSize(limit: number, capacity: number): number {
+  if (!Number.isFinite(limit)) return capacity;
+  return Math.max(1, Math.floor(limit / Math.ceil(limit / capacity)));
 }
 
 /** Each rate key's pace, from the items ready now and what one wave of them holds. */
@@ -106,10 +127,9 @@ export function paces(state: BatchState, job: JobType, now: number, limits: Clai
   for (const [key, { count, size }] of ready) {
     const capacity = Math.max(1, Math.min(limits.maxItems, Math.floor(limits.maxBytes / size)));
     const limit = limitFor(state.meta, key);
-    const burst = Number.isFinite(limit)
-      ? Math.max(1, Math.floor(limit / Math.ceil(limit / capacity)))
-      : capacity;
-    out.set(key, { burst, need: Math.min(burst, count) });
+    const burst = waveSize(limit, capacity);
+    const bucket = Number.isFinite(limit) ? Math.min(limit, burst * BUCKET_WAVES) : burst;
+    out.set(key, { burst, need: Math.min(burst, count), bucket });
   }
   return out;
 }
@@ -132,8 +152,10 @@ function takeRate(
   if (!item.rateKey) return true;
   const used = spent.get(item.rateKey) ?? 0;
   const keyPace = pace?.get(item.rateKey);
-  const allowed = allowance(state.meta, item.rateKey, at, keyPace?.burst);
+  const allowed = allowance(state.meta, item.rateKey, at, keyPace?.bucket);
   if (used === 0 && keyPace && allowed < keyPace.need) return false;
+  // One wave's worth per claim, even when the bucket holds more: the next lane takes the rest.
+  if (keyPace && used >= keyPace.burst) return false;
   if (allowed - used <= 0) return false;
   spent.set(item.rateKey, used + 1);
   return true;

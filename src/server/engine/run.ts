@@ -27,6 +27,7 @@ import { recordOutcome, settle, type Outcome } from './outcome';
 import { DailyQuotaError, type EnginePorts } from './ports';
 import { bodyBytes } from '../http/spec';
 import { noteTryBytes, priorBytes } from './bytes';
+import { noteSlowWave } from './cycle';
 import { nextAllowedAt } from './rate';
 import { rowStatus } from './progress';
 import type { RowCells } from '../ports/sheet';
@@ -127,7 +128,7 @@ function nextWake(state: BatchState, job: JobType, now: number, limits: ClaimLim
       let at = item.notBefore ?? now;
       const keyPace = item.rateKey ? pace.get(item.rateKey) : undefined;
       if (item.rateKey) {
-        at = Math.max(at, nextAllowedAt(state.meta, item.rateKey, now, keyPace?.need, keyPace?.burst));
+        at = Math.max(at, nextAllowedAt(state.meta, item.rateKey, now, keyPace?.need, keyPace?.bucket));
       }
       consider(at);
     }
@@ -315,6 +316,9 @@ export function runExecution(job: JobType, ports: EnginePorts, options: RunOptio
         );
         if (result.applied) applied += 1;
       });
+      if (applied > 0 && taken.claimed.every(({ item }) => job.isSlow?.(item) ?? false)) {
+        noteSlowWave(state.meta, at - now);
+      }
       settle(state, job, at);
       saveAndShow(state, job, ports);
       return { state, applied };

@@ -130,6 +130,8 @@ export interface BatchMeta {
   lastPumpAt?: number;
   /** What done tries of each class held in a fetchAll (bytes.ts). */
   tryBytes?: Record<string, TryBytes>;
+  /** Slow waves recorded, and how long one held its execution from claim to record (cycle.ts). */
+  slowWaves?: { count: number; meanMs: number };
 }
 
 /** Bytes done tries held: the largest, how many, and (Welford) their mean and summed squared deviations. */

@@ -3,11 +3,14 @@
  * (steps/*), chosen by the item's kind. The engine runs it without knowing TikTok, Gemini or Drive.
  */
 import { budgetBytes } from '../engine/bytes';
+import { slowWaveMs } from '../engine/cycle';
+import { waveSize } from '../engine/claim';
+import { limitFor } from '../engine/rate';
 import { MAX_PUMPS_IN_FLIGHT, MAX_STEPS_PER_WAVE, MAX_WAVE_BYTES } from '../engine/limits';
 import type { BatchMeta, BatchState, ItemRecord, JobType } from '../engine/types';
 import { describeRow } from './describe';
 import { isExpiredUpload } from './gemini-io';
-import { jobSettingsOf } from './job-settings';
+import { imageRateKey, jobSettingsOf } from './job-settings';
 import { BATCH_FOLDER, BATCH_SUMMARY, planRow } from './plan';
 import { batchRecord } from './records';
 import { analysisStep } from './steps/analysis';
@@ -89,24 +92,30 @@ const TYPICAL_SLIDES = 6;
 const IMAGE_WAIT_SECONDS = 25;
 /** Then each answer is turned into a JPEG (Blob.getAs) one at a time, unless the output is PNG. */
 const JPEG_SECONDS_PER_IMAGE = 0.5;
-/**
- * Then one fetchAll saves them to Drive, the wave is recorded under the lock, and the lane's next call
- * comes (the sidebar calls again about 2 s after one ends).
- */
+/** Then one fetchAll saves them to Drive, and the wave is recorded under the lock. */
 const SAVE_AND_RECORD_SECONDS = 8;
+/** The lane's next call comes: the sidebar calls again a moment after one ends, and it claims. */
+const NEXT_CALL_SECONDS = 2;
 /** From a row's start to its first image request: page, slides, uploads, analysis, copy. */
 const ROW_PREP_SECONDS = 30;
 
-/** Image tries one wave's byte budget holds (by what this batch's answers measured, once known). */
+/**
+ * Image tries one wave carries: what its byte budget holds (by what this batch's answers measured, once
+ * known), or less, as the minute's image limit is divided into even waves.
+ */
 function imagesPerWave(meta: BatchMeta): number {
   const image = { kind: 'image' } as ItemRecord;
-  return Math.max(1, Math.floor(MAX_WAVE_BYTES / budgetBytes(slideshowJob, image, meta)));
+  const capacity = Math.max(1, Math.floor(MAX_WAVE_BYTES / budgetBytes(slideshowJob, image, meta)));
+  return waveSize(limitFor(meta, imageRateKey(jobSettingsOf(meta))), capacity);
 }
 
 /** How long one execution holds a wave of images, from sending them to recording them. */
 function imageWaveSeconds(meta: BatchMeta): number {
+  // What this batch's waves took, once a few were seen; the model until then.
+  const measured = slowWaveMs(meta);
+  if (measured !== null) return measured / 1000 + NEXT_CALL_SECONDS;
   const convert = jobSettingsOf(meta).outputFormat === 'jpeg' ? JPEG_SECONDS_PER_IMAGE : 0;
-  return IMAGE_WAIT_SECONDS + convert * imagesPerWave(meta) + SAVE_AND_RECORD_SECONDS;
+  return IMAGE_WAIT_SECONDS + convert * imagesPerWave(meta) + SAVE_AND_RECORD_SECONDS + NEXT_CALL_SECONDS;
 }
 
 /** Image requests in flight for the image quota to be used: requests per second × a wave's length. */

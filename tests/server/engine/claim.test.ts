@@ -1,5 +1,5 @@
 import { itemFrom, newBatch, sheetRows } from '../../../src/server/engine/batch';
-import { activateRows, claim, demandBytes, paces } from '../../../src/server/engine/claim';
+import { activateRows, BUCKET_WAVES, claim, demandBytes, paces } from '../../../src/server/engine/claim';
 import { DEFAULT_CLAIM_LIMITS } from '../../../src/server/engine/claim';
 import type { BatchState, JobType } from '../../../src/server/engine/types';
 import { LEASE_MS, leaseMsFor } from '../../../src/server/engine/limits';
@@ -55,7 +55,29 @@ describe('claim: paced waves of a rate key', () => {
     // 60 a minute is 58 after the margin; a wave of 16 would fit three times in a minute, 14 four times.
     const batch = state(testJob, 60);
     const pace = paces(batch, testJob, NOW, { ...DEFAULT_CLAIM_LIMITS, maxItems: 16 });
-    expect(pace.get(RATE_KEY)).toEqual({ burst: 14, need: 3 });
+    expect(pace.get(RATE_KEY)).toEqual({ burst: 14, need: 3, bucket: 14 * BUCKET_WAVES });
+  });
+
+  it('keeps the tokens of a quiet moment for the next lane, one wave per claim', () => {
+    const job: JobType = { ...testJob, isSlow: (item) => item.kind === 'work' };
+    const batch = state(job, 60);
+    const [first] = sheetRows(batch);
+    for (let part = 3; part < 50; part++) {
+      first!.items.push(
+        itemFrom({ id: `work:${part}`, kind: 'work', deps: ['fetch'], rateKey: RATE_KEY, units: 1 }),
+      );
+    }
+    const limits = { ...DEFAULT_CLAIM_LIMITS, maxItems: 16 };
+    const work = (owner: string, at: number) =>
+      claim(batch, job, owner, at, limits).filter(({ item }) => item.kind === 'work').length;
+    // The fetch goes first, in a quick wave of its own.
+    expect(claim(batch, job, 'quick', NOW, limits).map(({ item }) => item.kind)).toEqual(['fetch']);
+    // A wave, and at once another from what the quiet minute left: no lane sleeps for tokens that were there.
+    expect(work('a', NOW)).toBe(14);
+    expect(work('b', NOW + 100)).toBe(14);
+    // The bucket is empty now: the next wave waits for a wave's worth to come back (14 of 58 a minute).
+    expect(work('c', NOW + 200)).toBe(0);
+    expect(work('c', NOW + 200 + Math.ceil((14 * 60_000) / 58))).toBe(14);
   });
 
   it('waits for a whole wave rather than sending part of one, and counts what comes free soon in the demand', () => {

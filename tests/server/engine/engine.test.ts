@@ -402,3 +402,29 @@ describe('engine: a step is never sent past its lease', () => {
     expect([...world.fileWrites.values()].every((count) => count === 1)).toBe(true);
   });
 });
+
+describe('engine: measuring slow waves', () => {
+  it('notes how long each wave of slow items held its execution, claim to record, and no other wave', () => {
+    const slow = { ...testJob, isSlow: (item: { kind: string }) => item.kind === 'work' };
+    const world = new FakeWorld();
+    startBatch(world, ['parts-3', 'parts-2']);
+    for (let i = 0; i < 10 && world.state().meta.status === 'running'; i++) {
+      runExecution(slow, world.ports(`slow-${i}`), {
+        owner: `slow-${i}`,
+        startedAt: world.time,
+        budgetMs: 5 * 60_000,
+        maxIdleMs: 30_000,
+      });
+    }
+    const waves = world.state().meta.slowWaves;
+    // Work answers in 5 s, then its first-try save in 0.3 s.
+    expect(waves?.count).toBeGreaterThan(0);
+    expect(waves?.meanMs).toBeGreaterThanOrEqual(5_300);
+    expect(waves?.meanMs).toBeLessThan(10_000);
+
+    const plain = new FakeWorld();
+    startBatch(plain, ['parts-3']);
+    runToEnd(plain);
+    expect(plain.state().meta.slowWaves).toBeUndefined();
+  });
+});

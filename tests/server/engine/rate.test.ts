@@ -1,5 +1,6 @@
 import { MAX_WAVE_BYTES, RATE_GUARD_MS } from '../../../src/server/engine/limits';
 import { seededRandom } from '../../../emulator/core/random';
+import { noteSlowWave, slowWaveMs } from '../../../src/server/engine/cycle';
 import { allowance, nextAllowedAt, recordSend } from '../../../src/server/engine/rate';
 import {
   budgetBytes,
@@ -123,5 +124,20 @@ describe('bytes: the wave budget learns the size of real answers', () => {
     const state = meta(300);
     for (let i = 0; i < OBSERVED_TRIES; i++) noteTryBytes(state, image, 2_500_000, 100_000);
     expect(budgetBytes(job, image, state)).toBe(Math.ceil(2_500_000 * 0.75));
+  });
+});
+
+describe('cycle: how long a slow wave holds its execution, as this batch measured it', () => {
+  it('trusts the measure after a few waves, and follows the latest ones', () => {
+    const state = meta(300);
+    noteSlowWave(state, 50_000);
+    noteSlowWave(state, 50_000);
+    expect(slowWaveMs(state)).toBeNull();
+    noteSlowWave(state, 50_000);
+    expect(slowWaveMs(state)).toBe(50_000);
+    // Waves grow slower (a busier lock, larger answers): the mean moves towards them.
+    for (let i = 0; i < 60; i++) noteSlowWave(state, 60_000);
+    expect(slowWaveMs(state)).toBeGreaterThan(59_000);
+    expect(slowWaveMs(state)).toBeLessThanOrEqual(60_000);
   });
 });

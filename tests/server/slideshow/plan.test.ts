@@ -23,7 +23,7 @@ import {
   variationNumber,
 } from '../../../src/server/slideshow/plan';
 import { describeRow } from '../../../src/server/slideshow/describe';
-import { jobSettingsOf } from '../../../src/server/slideshow/job-settings';
+import { imageRateKey, jobSettingsOf } from '../../../src/server/slideshow/job-settings';
 import { MAX_PUMPS_IN_FLIGHT, MAX_STEPS_PER_WAVE, MAX_WAVE_BYTES } from '../../../src/server/engine/limits';
 import { toJobSettings } from '../../../src/server/slideshow/job-settings';
 import { DEFAULT_SETTINGS } from '../../../src/shared/settings';
@@ -178,13 +178,12 @@ describe('bytes per try', () => {
 });
 
 function withQuota(imageRequestsPerMinute: number, imageInputs: 'files' | 'inline' = 'files') {
+  const job = toJobSettings({ ...DEFAULT_SETTINGS, imageRequestsPerMinute, imageInputs }, 'Europe/Lisbon');
   return meta({
     settings: {
       rowsInProgress: 5,
-      requestsPerMinute: {},
-      job: {
-        ...toJobSettings({ ...DEFAULT_SETTINGS, imageRequestsPerMinute, imageInputs }, 'Europe/Lisbon'),
-      },
+      requestsPerMinute: { [imageRateKey(job)]: imageRequestsPerMinute },
+      job: { ...job },
     },
   });
 }
@@ -200,6 +199,29 @@ describe('executions and rows to keep the image quota busy', () => {
     expect(rowsWanted(small)).toBeLessThanOrEqual(5);
     expect(rowsWanted(middle)).toBeGreaterThan(5);
     expect(rowsWanted(large)).toBeGreaterThan(rowsWanted(middle));
+  });
+
+  it('counts the waves the minute is divided into, not what a wave could hold', () => {
+    // 58 a minute in waves of at most 22 (the byte budget of measured answers) is three waves of 19: a
+    // 42 s wave then needs three lanes, where waves of 22 would have made it look like two.
+    const sixty = withQuota(60);
+    sixty.tryBytes = { 'image:2621440': { most: 2_000_000, count: 100, mean: 2_000_000, m2: 0 } };
+    sixty.slowWaves = { count: 5, meanMs: 40_000 };
+    expect(Math.floor(MAX_WAVE_BYTES / 2_100_000)).toBe(22);
+    expect(pumpsWanted(sixty)).toBe(3);
+  });
+
+  it("sizes the lanes from this batch's own waves once a few were measured", () => {
+    const modelled = pumpsWanted(withQuota(60));
+    const slow = withQuota(60);
+    slow.slowWaves = { count: 5, meanMs: 110_000 };
+    expect(pumpsWanted(slow)).toBeGreaterThan(modelled);
+    const quick = withQuota(60);
+    quick.slowWaves = { count: 5, meanMs: 10_000 };
+    expect(pumpsWanted(quick)).toBe(1);
+    // Two waves are not yet a measure.
+    slow.slowWaves = { count: 2, meanMs: 110_000 };
+    expect(pumpsWanted(slow)).toBe(modelled);
   });
 
   it('holds enough images in flight for the quota: requests per second × a wave', () => {
