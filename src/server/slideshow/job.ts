@@ -124,9 +124,16 @@ function imagesInFlight(meta: BatchMeta): number {
   return (settings.imageRequestsPerMinute / 60) * imageWaveSeconds(meta);
 }
 
+/**
+ * Lanes beyond the bare count: waves vary in length, and a lane that comes back when a wave's tokens
+ * are not yet there waits for them. At exactly the count, any wave longer than the mean costs quota.
+ */
+const LANE_HEADROOM = 1.25;
+
 /** Executions holding image waves at once: one holds as many as its byte budget allows. */
 export function pumpsWanted(meta: BatchMeta): number {
-  return Math.min(MAX_PUMPS_IN_FLIGHT, Math.ceil(imagesInFlight(meta) / imagesPerWave(meta)));
+  const lanes = (imagesInFlight(meta) / imagesPerWave(meta)) * LANE_HEADROOM;
+  return Math.min(MAX_PUMPS_IN_FLIGHT, Math.ceil(lanes));
 }
 
 /**

@@ -209,6 +209,10 @@ describe('executions and rows to keep the image quota busy', () => {
     sixty.slowWaves = { count: 5, meanMs: 40_000 };
     expect(Math.floor(MAX_WAVE_BYTES / 2_100_000)).toBe(22);
     expect(pumpsWanted(sixty)).toBe(3);
+    // Waves of 36 s (38 s a lane's cycle) need exactly two lanes on average; two leave no room for a
+    // wave longer than the mean, so a third is kept.
+    sixty.slowWaves = { count: 5, meanMs: 36_000 };
+    expect(pumpsWanted(sixty)).toBe(3);
   });
 
   it("sizes the lanes from this batch's own waves once a few were measured", () => {
@@ -217,7 +221,7 @@ describe('executions and rows to keep the image quota busy', () => {
     slow.slowWaves = { count: 5, meanMs: 110_000 };
     expect(pumpsWanted(slow)).toBeGreaterThan(modelled);
     const quick = withQuota(60);
-    quick.slowWaves = { count: 5, meanMs: 10_000 };
+    quick.slowWaves = { count: 5, meanMs: 5_000 };
     expect(pumpsWanted(quick)).toBe(1);
     // Two waves are not yet a measure.
     slow.slowWaves = { count: 2, meanMs: 110_000 };
