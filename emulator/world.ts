@@ -52,12 +52,17 @@ export function loadProject(buildDir: string): ProjectFiles {
   return { code: read('Code.js'), html, manifest: JSON.parse(read('appsscript.json')) as Manifest };
 }
 
+/** Where ids go on from for a saved state that did not count them. */
+const UNCOUNTED_IDS_FLOOR = 1_000_000;
+
 interface SavedState {
   time: number;
   spreadsheets: ReturnType<SpreadsheetStore['toJSON']>;
   properties: ReturnType<PropertiesStore['toJSON']>;
   cache: ReturnType<CacheStore['toJSON']>;
   triggers: TriggerRecord[];
+  /** Ids handed out so far (absent in states saved before it was kept). */
+  ids?: number;
 }
 
 export class World extends WorldBase {
@@ -85,6 +90,9 @@ export class World extends WorldBase {
     this.stateFile = options.stateDir ? path.join(options.stateDir, 'world.json') : null;
     const saved = this.readSaved();
     if (saved && clock instanceof VirtualClock) clock.advanceTo(saved.time);
+    // Before any store makes an id: a reopened world goes on from the ids it had issued. A state saved
+    // before the count was kept goes on far past anything a local session could have used.
+    if (saved) this.resumeIds(saved.ids ?? UNCOUNTED_IDS_FLOOR);
     this.spreadsheets = saved ? SpreadsheetStore.fromJSON(saved.spreadsheets) : new SpreadsheetStore();
     this.properties = saved ? PropertiesStore.fromJSON(saved.properties) : new PropertiesStore();
     this.cache = saved ? CacheStore.fromJSON(saved.cache, this.env) : new CacheStore(this.env);
@@ -196,6 +204,7 @@ export class World extends WorldBase {
       properties: this.properties.toJSON(),
       cache: this.cache.toJSON(),
       triggers: this.triggers.toJSON(),
+      ids: this.idsIssued(),
     };
     fs.mkdirSync(path.dirname(this.stateFile), { recursive: true });
     const temporary = `${this.stateFile}.tmp`;

@@ -103,6 +103,16 @@ export abstract class WorldBase {
     this.reports.push(report);
   }
 
+  /** How many ids this world has handed out: saved with its state, so a reopened world never repeats one. */
+  idsIssued(): number {
+    return this.idCounter;
+  }
+
+  /** Goes on from a saved count of ids (never back: ids already issued stay unique). */
+  resumeIds(issued: number): void {
+    this.idCounter = Math.max(this.idCounter, Math.floor(issued));
+  }
+
   tally(label: string, ms: number): void {
     this.spentMs.set(label, (this.spentMs.get(label) ?? 0) + ms);
   }
