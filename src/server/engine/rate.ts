@@ -11,10 +11,10 @@
  * full one. Paced, the budget comes back a wave at a time, evenly.
  */
 import { RATE_GUARD_MS, RATE_SAFETY, RATE_WINDOW_MS } from './limits';
+import type { BatchMeta } from './types';
 
 /** How long a send counts against the minute's limit: the minute, and the guard for its journey. */
 const COUNTED_MS = RATE_WINDOW_MS + RATE_GUARD_MS;
-import type { BatchMeta } from './types';
 
 export function limitFor(meta: BatchMeta, rateKey: string): number {
   const rpm = meta.settings.requestsPerMinute[rateKey];

@@ -49,14 +49,6 @@ const STEPS: Record<string, Step> = {
 const MB = 1024 * 1024;
 
 /**
- * Bytes one try holds at once, for the wave's budget (MAX_WAVE_BYTES): the requests and responses a
- * fetchAll keeps until the wave is recorded. An image answer is a PNG of 1.2–1.8 MB, about 2.4 MB as
- * base64 in JSON; its request names the slide and the photo by URI (a few KB). The JPEG, its upload and
- * the decoded bytes exist for one image at a time while the answers are worked through. Slides and the
- * product photo are downloads plus an upload. Inline tries (a batch set to send images inline, or
- * uploads expired) also carry their inputs: the slide read back, the photo, and both again as base64.
- */
-/**
  * The fetchAll rounds a try can take. An image's first try by Files API URI is two: generate, upload.
  * Any other try may first look in the folder or read its inputs back: three, the engine's most.
  */
@@ -65,6 +57,14 @@ export function stepsOf(item: ItemRecord, meta: BatchMeta): number {
   return item.kind === 'image' && byUri && isFirstTry(item) ? 2 : MAX_STEPS_PER_WAVE;
 }
 
+/**
+ * Bytes one try holds at once, for the wave's budget (MAX_WAVE_BYTES): the requests and responses a
+ * fetchAll keeps until the wave is recorded. An image answer is a PNG of 1.2–1.8 MB, about 2.4 MB as
+ * base64 in JSON; its request names the slide and the photo by URI (a few KB). The JPEG, its upload and
+ * the decoded bytes exist for one image at a time while the answers are worked through. Slides and the
+ * product photo are downloads plus an upload. Inline tries (a batch set to send images inline, or
+ * uploads expired) also carry their inputs: the slide read back, the photo, and both again as base64.
+ */
 export function estimateBytes(item: ItemRecord, meta: BatchMeta): number {
   const inline = isExpiredUpload(item.error) || jobSettingsOf(meta).imageInputs === 'inline';
   switch (item.kind) {
