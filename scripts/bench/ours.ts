@@ -287,7 +287,8 @@ function spentOn(
   for (const [label, ms] of world.spentMs) {
     const spent = ms - (before.get(label) ?? 0);
     if (spent <= 0) continue;
-    byKind.set(kindOf(label), (byKind.get(kindOf(label)) ?? 0) + spent);
+    const kind = kindOf(label);
+    byKind.set(kind, (byKind.get(kind) ?? 0) + spent);
     charged += spent;
   }
   byKind.set('waiting for a lock or the scheduler', Math.max(0, execSeconds * 1000 - charged));

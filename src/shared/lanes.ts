@@ -1,13 +1,12 @@
+/** The page's own limit on `google.script.run` calls running at once; the rest wait in the browser. */
+export const PAGE_CALLS_AT_ONCE = 10;
+
 /**
- * How many pump calls the open sidebar keeps in flight at most. A page runs at most
- * PAGE_CALLS_AT_ONCE `google.script.run` calls at once and queues the rest; nine lanes leave one free, so
+ * How many pump calls the open sidebar keeps in flight at most: all the page's calls but one, so
  * Jenny's own clicks (Cancel, Retry) are answered at once instead of waiting behind a wave.
  * Apps Script's other cap, 30 executions of one user at once, is not the one that binds.
  */
-export const MAX_SIDEBAR_LANES = 9;
-
-/** The page's own limit on `google.script.run` calls running at once. */
-export const PAGE_CALLS_AT_ONCE = 10;
+export const MAX_SIDEBAR_LANES = PAGE_CALLS_AT_ONCE - 1;
 
 /** Pump calls to keep in flight for the lanes the progress asks for: at least one, never past the cap. */
 export function lanesFor(asked: number | undefined): number {

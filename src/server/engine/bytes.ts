@@ -57,20 +57,14 @@ export function budgetBytes(job: JobType, item: ItemRecord, meta: BatchMeta): nu
 export function noteTryBytes(meta: BatchMeta, item: ItemRecord, prior: number, bytes: number): void {
   const seen = (meta.tryBytes ??= {});
   const key = classOf(item, prior);
-  const entry = seen[key];
-  const count = (entry?.count ?? 0) + 1;
-  const mean = entry?.mean ?? 0;
-  const known = entry?.mean !== undefined || entry === undefined;
-  if (!known) {
-    // Counted before the mean was kept: only the largest can go on.
-    seen[key] = { most: Math.max(entry.most, bytes), count };
+  const entry = seen[key] ?? { most: 0, count: 0, mean: 0, m2: 0 };
+  const most = Math.max(entry.most, bytes);
+  const count = entry.count + 1;
+  // Counted before the mean was kept: only the largest can go on.
+  if (entry.mean === undefined || entry.m2 === undefined) {
+    seen[key] = { most, count };
     return;
   }
-  const next = mean + (bytes - mean) / count;
-  seen[key] = {
-    most: Math.max(entry?.most ?? 0, bytes),
-    count,
-    mean: next,
-    m2: (entry?.m2 ?? 0) + (bytes - mean) * (bytes - next),
-  };
+  const mean = entry.mean + (bytes - entry.mean) / count;
+  seen[key] = { most, count, mean, m2: entry.m2 + (bytes - entry.mean) * (bytes - mean) };
 }
