@@ -68,6 +68,11 @@ export interface OursResult {
   imageWaves: { count: number; meanImages: number; histogram: Record<string, number> };
   /** Where execution seconds went, per saved image, by kind of work (see `spentOn`). */
   execBreakdown: Record<string, number>;
+  /**
+   * The fetchAll rounds by what they carried (see `roundKind`): how many, and the seconds executions
+   * spent waiting on them in all (each round waits for its slowest answer).
+   */
+  rounds: Record<string, { count: number; seconds: number }>;
 }
 
 export interface TimelineMinute {
@@ -145,7 +150,9 @@ export async function runOurs(scenario: Scenario, buildDir = 'build'): Promise<O
     photoVariations: scenario.photoVariations,
     textVariations: scenario.textVariations,
   };
-  ok(runtime.callFromSidebar('startBatch', [variations]), 'Start batch');
+  const started = ok(runtime.callFromSidebar('startBatch', [variations]), 'Start batch') as {
+    progress: Progress;
+  };
   const startedAt = world.clock.now();
   const spentBefore = new Map(world.spentMs);
   const callsBefore = new Map(world.quotas.calls);
@@ -189,7 +196,9 @@ export async function runOurs(scenario: Scenario, buildDir = 'build'): Promise<O
       },
     });
   };
-  pump(startedAt + MIN_GAP_MS);
+  // As ProgressScreen does: as many lanes at once as the start asked for, a moment apart.
+  const firstLanes = Math.min(PAGE_CALLS_AT_ONCE, Math.max(1, started.progress.pumps ?? 1));
+  for (let lane = 0; lane < firstLanes; lane++) pump(startedAt + (lane + 1) * MIN_GAP_MS);
   try {
     reports.push(...sim.runUntil(() => endedAt !== null && !sim.busy, startedAt + MAX_SIMULATED_MS));
   } finally {
@@ -252,7 +261,39 @@ export async function runOurs(scenario: Scenario, buildDir = 'build'): Promise<O
     imageWaves: imageWaves(fetches),
     imageRequestBytes: imageRequestBytes(fetches),
     execBreakdown: spentOn(world, spentBefore, sidebar.seconds + trigger.seconds, drive.images),
+    rounds: rounds(fetches),
   };
+}
+
+/** What one request was for, from its address. */
+function requestKind(url: string): string {
+  if (url.includes(`${DEFAULT_IMAGE_MODEL}:generateContent`)) return 'image';
+  if (url.includes(':generateContent')) return 'text';
+  if (url.includes('/upload/v1beta/files')) return 'files upload';
+  if (/googleapis\.com\/upload\/drive\//.test(url)) return 'drive upload';
+  if (url.includes('googleapis.com')) return 'drive read';
+  if (url.includes('tiktok')) return 'tiktok';
+  return 'other';
+}
+
+/** A round is named by its requests' kinds: "image", "image+text", "drive upload". */
+function rounds(fetches: readonly FetchRecord[]): OursResult['rounds'] {
+  const byRound = new Map<string, { kinds: Set<string>; longest: number }>();
+  for (const fetch of fetches) {
+    const key = `${fetch.executionId}@${fetch.at}`;
+    const round = byRound.get(key) ?? { kinds: new Set<string>(), longest: 0 };
+    round.kinds.add(requestKind(fetch.url));
+    round.longest = Math.max(round.longest, fetch.latencyMs);
+    byRound.set(key, round);
+  }
+  const out: OursResult['rounds'] = {};
+  for (const { kinds, longest } of byRound.values()) {
+    const name = [...kinds].sort().join('+');
+    const entry = (out[name] ??= { count: 0, seconds: 0 });
+    entry.count += 1;
+    entry.seconds = Math.round((entry.seconds + longest / 1000) * 10) / 10;
+  }
+  return out;
 }
 
 /** The kinds of work execution time is reported under, by the "Class.method" (or wait) it went on. */

@@ -35,6 +35,7 @@ export interface ScenarioReport {
   imageWaves: OursResult['imageWaves'];
   imageRequestBytes: OursResult['imageRequestBytes'];
   execBreakdown: OursResult['execBreakdown'];
+  rounds: OursResult['rounds'];
   baseline: (BaselineResult & { ratioToOurs: number }) | null;
 }
 
@@ -96,6 +97,7 @@ export function buildReport(
     imageWaves: ours.imageWaves,
     imageRequestBytes: ours.imageRequestBytes,
     execBreakdown: ours.execBreakdown,
+    rounds: ours.rounds,
     baseline: baseline
       ? { ...baseline, ratioToOurs: round(baseline.wallSeconds / ours.wallSeconds, 2) }
       : null,

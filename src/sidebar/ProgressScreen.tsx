@@ -35,6 +35,14 @@ export function ProgressScreen({ progress, onProgress }: Props) {
     if (!active) return undefined;
     let stopped = false;
     let lanes = 0;
+    // A lane that starts after `delay`, counted from now so no other lane is started for it meanwhile.
+    const laneAfter = (delay: number) => {
+      lanes += 1;
+      void wait(delay).then(() => {
+        lanes -= 1;
+        if (!stopped) void lane();
+      });
+    };
     const lane = async (): Promise<void> => {
       lanes += 1;
       try {
@@ -48,14 +56,7 @@ export function ProgressScreen({ progress, onProgress }: Props) {
             if (!next || !pumping(next)) return;
             lanesWanted.current = lanesFor(next.pumps);
             // More lanes when the server asks for them, each starting a moment after the last.
-            for (let extra = 0; lanes < lanesWanted.current; extra++) {
-              const delay = MIN_GAP_MS * (extra + 1);
-              lanes += 1;
-              void wait(delay).then(() => {
-                lanes -= 1;
-                if (!stopped) void lane();
-              });
-            }
+            for (let extra = 0; lanes < lanesWanted.current; extra++) laneAfter(MIN_GAP_MS * (extra + 1));
           } catch (failure) {
             if (stopped) return;
             setError(`Could not reach the add-on: ${errorText(failure)}. Trying again…`);
@@ -66,7 +67,9 @@ export function ProgressScreen({ progress, onProgress }: Props) {
         lanes -= 1;
       }
     };
+    // As many lanes as the progress asks for already (a batch just started asks for its first ones).
     void lane();
+    for (let extra = 1; extra < lanesWanted.current; extra++) laneAfter(MIN_GAP_MS * extra);
     return () => {
       stopped = true;
     };

@@ -154,8 +154,11 @@ export function createBatchService(binding: JobBinding) {
         return fresh;
       });
       const trigger = ensureBatchTrigger();
+      // The sidebar starts this many pump calls at once: the lanes the quotas can use, and no more
+      // than one per row (each row's first steps are a lane's work), instead of one until a pump returns.
+      const lanes = Math.min(lanesFor(job.pumpsWanted?.(state.meta)), rows.length);
       return {
-        progress: readProgress(state, ports.clock.now()),
+        progress: { ...readProgress(state, ports.clock.now()), pumps: lanes },
         estimate,
         skipped: chosen
           .filter(({ check: rowCheck }) => !rowCheck.ready)

@@ -168,6 +168,12 @@ function workingRows(state: BatchState): RowRecord[] {
   return own && !isEnded(own) ? [own, ...rows] : rows;
 }
 
+/**
+ * The most of a wave's bytes riders take: they go first, but a crowd of rows starting at once (their
+ * slides and photos are megabytes each) must not leave the wave's slow items no room.
+ */
+export const RIDER_SHARE = 0.25;
+
 export function claim(
   state: BatchState,
   job: JobType,
@@ -178,13 +184,48 @@ export function claim(
   const claimed: Claimed[] = [];
   if (state.meta.status !== 'running') return claimed;
   const pace = paces(state, job, now, limits);
-  // Quick items first, in a wave of their own: a row's chain of short steps (page, folders, uploads,
-  // analysis) never waits for a wave of images to end. Slow items go when no quick one is ready.
   const slow = (item: ItemRecord) => job.isSlow?.(item) ?? false;
-  takeInto(claimed, state, job, owner, now, limits, pace, (item) => !slow(item));
-  if (claimed.length === 0) takeInto(claimed, state, job, owner, now, limits, pace, slow);
+  const quick = (item: ItemRecord) => !slow(item);
+  if (fullSlowWave(state, job, now, pace)) {
+    // A whole wave of slow items may go: the quick items ready now ride along in it. Their answers come
+    // long before the slowest image's, so they cost the wave nothing, and each saves an execution a
+    // wave of its own (a claim, a record, the sheet). They go first, in a share of the wave's bytes.
+    const riding = { ...limits, maxBytes: limits.maxBytes * RIDER_SHARE };
+    const bytes = takeInto(claimed, state, job, owner, now, riding, pace, quick, 0);
+    takeInto(claimed, state, job, owner, now, limits, pace, slow, bytes);
+  } else {
+    // Otherwise quick items first, in a wave of their own: while images are few, a row's chain of short
+    // steps (page, folders, uploads, analysis) must not wait for a wave of images to end.
+    takeInto(claimed, state, job, owner, now, limits, pace, quick, 0);
+    if (claimed.length === 0) takeInto(claimed, state, job, owner, now, limits, pace, slow, 0);
+  }
   for (const { item } of claimed) if (item.rateKey) recordSend(state.meta, item.rateKey, now);
   return claimed;
+}
+
+/**
+ * True when a whole wave of the job's slow items may go now: a wave's worth is ready for its rate key
+ * and the key's allowance holds it. Slow items without a rate key never ride with quick ones.
+ */
+function fullSlowWave(state: BatchState, job: JobType, now: number, pace: Map<string, Pace>): boolean {
+  if (!job.isSlow) return false;
+  const seen = new Set<string>();
+  for (const row of workingRows(state)) {
+    for (const item of row.items) {
+      const key = item.rateKey;
+      if (!key || seen.has(key) || !job.isSlow(item) || !isReady(state, row, item, now)) continue;
+      seen.add(key);
+      const keyPace = pace.get(key);
+      if (
+        keyPace &&
+        keyPace.need >= keyPace.burst &&
+        allowance(state.meta, key, now, keyPace.bucket) >= keyPace.burst
+      ) {
+        return true;
+      }
+    }
+  }
+  return false;
 }
 
 function takeInto(
@@ -196,12 +237,13 @@ function takeInto(
   limits: ClaimLimits,
   pace: Map<string, Pace>,
   wanted: (item: ItemRecord) => boolean,
-): void {
-  let bytes = 0;
+  bytesBefore: number,
+): number {
+  let bytes = bytesBefore;
   const spent = new Map<string, number>();
   for (const row of workingRows(state)) {
     for (const item of row.items) {
-      if (claimed.length >= limits.maxItems) return;
+      if (claimed.length >= limits.maxItems) return bytes;
       if (!wanted(item) || !isReady(state, row, item, now)) continue;
       if (!takeRate(state, item, spent, now, pace)) continue;
       const size = itemBytes(job, item, state);
@@ -212,6 +254,7 @@ function takeInto(
       claimed.push({ row, item });
     }
   }
+  return bytes;
 }
 
 /**

@@ -58,6 +58,12 @@ export interface RunOptions {
   driver?: 'sidebar' | 'trigger';
 }
 
+interface Taken {
+  state: BatchState | null;
+  claimed: Claimed[];
+  yielded?: boolean;
+}
+
 export type StopReason = 'no-batch' | 'ended' | 'not-running' | 'time' | 'idle' | 'lock' | 'sidebar';
 
 export interface RunReport {
@@ -236,28 +242,39 @@ export function runExecution(job: JobType, ports: EnginePorts, options: RunOptio
     stoppedBecause: 'time',
     state: null,
   };
+  // Under the lock, on state just read: the next wave's items, or why there are none. The caller saves.
+  const take = (state: BatchState, now: number): Taken => {
+    const lastPumpAt = state.meta.lastPumpAt;
+    if (options.driver === 'trigger' && lastPumpAt !== undefined && now - lastPumpAt < SIDEBAR_ALIVE_MS) {
+      return { state, claimed: [], yielded: true };
+    }
+    if (options.driver === 'sidebar') state.meta.lastPumpAt = now;
+    resumeAfterQuotaReset(state, now);
+    expireLeases(state, now);
+    activateRows(state, job, now);
+    settle(state, job, now);
+    const claimed = claim(state, job, options.owner, now, options.claimLimits ?? DEFAULT_CLAIM_LIMITS);
+    return { state, claimed };
+  };
+  // A wave claimed while the last one was recorded, in the same hold of the lock.
+  let next = null as { taken: Taken; at: number } | null;
   for (;;) {
-    const now = ports.clock.now();
-    if (now > stopStartingAt) {
+    const carried = next;
+    next = null;
+    const now = carried?.at ?? ports.clock.now();
+    if (!carried && now > stopStartingAt) {
       report.stoppedBecause = 'time';
       return report;
     }
-    const taken = withLock(ports, () => {
-      const state = ports.store.load();
-      if (!state) return { state: null, claimed: [] as Claimed[] };
-      const lastPumpAt = state.meta.lastPumpAt;
-      if (options.driver === 'trigger' && lastPumpAt !== undefined && now - lastPumpAt < SIDEBAR_ALIVE_MS) {
-        return { state, claimed: [] as Claimed[], yielded: true };
-      }
-      if (options.driver === 'sidebar') state.meta.lastPumpAt = now;
-      resumeAfterQuotaReset(state, now);
-      expireLeases(state, now);
-      activateRows(state, job, now);
-      settle(state, job, now);
-      const claimed = claim(state, job, options.owner, now, options.claimLimits ?? DEFAULT_CLAIM_LIMITS);
-      saveAndShow(state, job, ports);
-      return { state, claimed };
-    });
+    const taken: Taken | typeof LOCKED_OUT =
+      carried?.taken ??
+      withLock(ports, () => {
+        const state = ports.store.load();
+        if (!state) return { state: null, claimed: [] };
+        const found = take(state, now);
+        saveAndShow(state, job, ports);
+        return found;
+      });
     if (taken === LOCKED_OUT) {
       report.stoppedBecause = 'lock';
       return report;
@@ -267,7 +284,7 @@ export function runExecution(job: JobType, ports: EnginePorts, options: RunOptio
       report.stoppedBecause = 'no-batch';
       return report;
     }
-    if ('yielded' in taken) {
+    if (taken.yielded) {
       report.stoppedBecause = 'sidebar';
       return report;
     }
@@ -316,12 +333,15 @@ export function runExecution(job: JobType, ports: EnginePorts, options: RunOptio
         );
         if (result.applied) applied += 1;
       });
-      if (applied > 0 && taken.claimed.every(({ item }) => job.isSlow?.(item) ?? false)) {
+      // A wave that carried slow items lasts as long as they do, quick items riding along or not.
+      if (applied > 0 && taken.claimed.some(({ item }) => job.isSlow?.(item) ?? false)) {
         noteSlowWave(state.meta, at - now);
       }
       settle(state, job, at);
+      // Time for another wave: claim it now, saved with this record, instead of taking the lock again.
+      const following = at <= stopStartingAt ? take(state, at) : null;
       saveAndShow(state, job, ports);
-      return { state, applied };
+      return { state, applied, following, at };
     });
     if (recorded === LOCKED_OUT) {
       // Our leases run out and the items are taken up again; what was written is found, not doubled.
@@ -335,5 +355,6 @@ export function runExecution(job: JobType, ports: EnginePorts, options: RunOptio
     report.state = recorded.state;
     report.recorded += recorded.applied;
     report.dropped += taken.claimed.length - recorded.applied;
+    if (recorded.following) next = { taken: recorded.following, at: recorded.at };
   }
 }

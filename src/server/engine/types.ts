@@ -199,8 +199,9 @@ export interface JobType {
   /** Rough bytes a try of this item holds in memory (requests + responses), for the wave's byte budget. */
   estimateBytes?(item: ItemRecord, meta: BatchMeta): number;
   /**
-   * Items whose answers take long (generated images): they go in waves of their own, after any quick
-   * item that is ready, so short steps never wait for a slow wave to end.
+   * Items whose answers take long (generated images). While fewer than a whole wave of them may go,
+   * quick items that are ready go first in a wave of their own, so a row's short steps never wait for a
+   * slow wave; once a whole wave may go, the quick items ride along in it (see claim.ts).
    */
   isSlow?(item: ItemRecord): boolean;
   /**

@@ -96,8 +96,13 @@ const JPEG_SECONDS_PER_IMAGE = 0.5;
 const SAVE_AND_RECORD_SECONDS = 8;
 /** The lane's next call comes: the sidebar calls again a moment after one ends, and it claims. */
 const NEXT_CALL_SECONDS = 2;
-/** From a row's start to its first image request: page, slides, uploads, analysis, copy. */
+/** From a row's start to its first image request (page, slides, uploads, analysis, copy) on its own. */
 const ROW_PREP_SECONDS = 30;
+/**
+ * The same steps, one after another, when they ride along in waves of images: that happens when a
+ * whole wave of images can go at almost every claim, i.e. when the lanes, not the quota, are the limit.
+ */
+const ROW_PREP_WAVES = 6;
 
 /**
  * Image tries one wave carries: what its byte budget holds (by what this batch's answers measured, once
@@ -130,21 +135,28 @@ function imagesInFlight(meta: BatchMeta): number {
  */
 const LANE_HEADROOM = 1.25;
 
+/** Executions the image quota could keep busy, before the sidebar's cap. */
+function lanesNeeded(meta: BatchMeta): number {
+  return Math.ceil((imagesInFlight(meta) / imagesPerWave(meta)) * LANE_HEADROOM);
+}
+
 /** Executions holding image waves at once: one holds as many as its byte budget allows. */
 export function pumpsWanted(meta: BatchMeta): number {
-  const lanes = (imagesInFlight(meta) / imagesPerWave(meta)) * LANE_HEADROOM;
-  return Math.min(MAX_PUMPS_IN_FLIGHT, Math.ceil(lanes));
+  return Math.min(MAX_PUMPS_IN_FLIGHT, lanesNeeded(meta));
 }
 
 /**
  * Rows in progress: enough that the images ready to send cover two waves in flight, plus the rows
- * still preparing meanwhile; fewer waste the quota, more only make the saved state larger.
+ * preparing meanwhile (slower when their steps ride in image waves); fewer waste the quota, more only
+ * make the saved state larger.
  */
 export function rowsWanted(meta: BatchMeta): number {
   const settings = jobSettingsOf(meta);
   const inFlight = Math.min(imagesInFlight(meta), MAX_PUMPS_IN_FLIGHT * imagesPerWave(meta));
   const perRow = TYPICAL_SLIDES * settings.photoVariations * settings.textVariations;
-  const preparing = Math.round((settings.imageRequestsPerMinute / 60) * (ROW_PREP_SECONDS / perRow));
+  const riding = lanesNeeded(meta) >= MAX_PUMPS_IN_FLIGHT;
+  const prepSeconds = riding ? ROW_PREP_WAVES * imageWaveSeconds(meta) : ROW_PREP_SECONDS;
+  const preparing = Math.round(((settings.imageRequestsPerMinute / 60) * prepSeconds) / perRow);
   return Math.round((2 * inFlight) / perRow) + preparing;
 }
 

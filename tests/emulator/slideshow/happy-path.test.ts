@@ -32,7 +32,7 @@ function run() {
   ];
   prepareSheet(ctx, rows);
   const started = expectOk(
-    ctx.runtime.callFromSidebar<{ estimate: { links: number } }>('startBatch', [
+    ctx.runtime.callFromSidebar<{ estimate: { links: number }; progress: { pumps?: number } }>('startBatch', [
       { photoVariations: 2, textVariations: 2 },
     ]),
   );
@@ -53,6 +53,9 @@ describe('a batch of three links, 2 photo × 2 text variations', () => {
 
   it('completes every row', () => {
     expect(result.started.estimate.links).toBe(3);
+    // The sidebar starts its lanes at once: more than one for three rows, and no more than the rows.
+    expect(result.started.progress.pumps).toBeGreaterThanOrEqual(2);
+    expect(result.started.progress.pumps).toBeLessThanOrEqual(3);
     expect(progress.status).toBe('completed');
     expect(progress.rows).toMatchObject({ total: 3, completed: 3, failed: 0 });
     const slides = posts.reduce((sum, post) => sum + post.slides.length, 0);

@@ -1,5 +1,12 @@
 import { itemFrom, newBatch, sheetRows } from '../../../src/server/engine/batch';
-import { activateRows, BUCKET_WAVES, claim, demandBytes, paces } from '../../../src/server/engine/claim';
+import {
+  activateRows,
+  BUCKET_WAVES,
+  claim,
+  demandBytes,
+  paces,
+  RIDER_SHARE,
+} from '../../../src/server/engine/claim';
 import { DEFAULT_CLAIM_LIMITS } from '../../../src/server/engine/claim';
 import type { BatchState, JobType } from '../../../src/server/engine/types';
 import { LEASE_MS, leaseMsFor } from '../../../src/server/engine/limits';
@@ -40,6 +47,50 @@ describe('claim: quick items before slow ones', () => {
     expect(claim(batch, slowWork, 'b', NOW).map(({ item }) => item.kind)).toEqual(['work', 'work', 'work']);
   });
 
+  it('lets the quick items ride along with a whole wave of slow ones, and only then', () => {
+    const withWave = (rpm: number) => {
+      const batch = state(slowWork, rpm);
+      const [first] = sheetRows(batch);
+      for (let part = 3; part < 30; part++) {
+        first!.items.push(
+          itemFrom({ id: `work:${part}`, kind: 'work', deps: ['fetch'], rateKey: RATE_KEY, units: 1 }),
+        );
+      }
+      return batch;
+    };
+    const limits = { ...DEFAULT_CLAIM_LIMITS, maxItems: 16 };
+    const kinds = (batch: BatchState, owner: string) =>
+      claim(batch, slowWork, owner, NOW, limits).map(({ item }) => item.kind);
+    // Thirty ready; at 60 a minute (58 after the margin) a wave of at most 16 is 14: the fetch rides first.
+    expect(kinds(withWave(60), 'a')).toEqual(['fetch', ...Array.from({ length: 14 }, () => 'work')]);
+    // The same when the minute's window is full: the fetch goes alone, not held back for the tokens.
+    const full = withWave(60);
+    full.meta.sent[RATE_KEY] = Array.from({ length: 58 }, () => NOW - 1_000);
+    expect(kinds(full, 'b')).toEqual(['fetch']);
+  });
+
+  it('keeps room in a wave for its slow items when many quick ones are ready', () => {
+    const batch = state(slowWork, 60);
+    const [first] = sheetRows(batch);
+    for (let part = 3; part < 30; part++) {
+      first!.items.push(
+        itemFrom({ id: `work:${part}`, kind: 'work', deps: ['fetch'], rateKey: RATE_KEY, units: 1 }),
+      );
+    }
+    // Forty quick items are ready besides row 2's fetch, each a tenth of the wave's bytes.
+    for (let part = 0; part < 40; part++)
+      first!.items.push(itemFrom({ id: `note:${part}`, kind: 'note', units: 0 }));
+    const heavy: JobType = {
+      ...slowWork,
+      estimateBytes: (item) => (item.kind === 'work' ? 1 : DEFAULT_CLAIM_LIMITS.maxBytes / 10),
+    };
+    const limits = { ...DEFAULT_CLAIM_LIMITS, maxItems: 40 };
+    const taken = claim(batch, heavy, 'a', NOW, limits).map(({ item }) => item.kind);
+    // A quarter of the bytes for the riders (two of them), then a whole wave of work (29: half of 58).
+    expect(taken.filter((kind) => kind !== 'work').length).toBe(Math.floor(10 * RIDER_SHARE));
+    expect(taken.filter((kind) => kind === 'work').length).toBe(29);
+  });
+
   it('mixes them in one wave for a job that has no slow items', () => {
     const batch = state(testJob);
     expect(
@@ -70,9 +121,8 @@ describe('claim: paced waves of a rate key', () => {
     const limits = { ...DEFAULT_CLAIM_LIMITS, maxItems: 16 };
     const work = (owner: string, at: number) =>
       claim(batch, job, owner, at, limits).filter(({ item }) => item.kind === 'work').length;
-    // The fetch goes first, in a quick wave of its own.
-    expect(claim(batch, job, 'quick', NOW, limits).map(({ item }) => item.kind)).toEqual(['fetch']);
-    // A wave, and at once another from what the quiet minute left: no lane sleeps for tokens that were there.
+    // A wave, with row 2's fetch riding along, and at once another from what the quiet minute left: no
+    // lane sleeps for tokens that were there.
     expect(work('a', NOW)).toBe(14);
     expect(work('b', NOW + 100)).toBe(14);
     // The bucket is empty now: the next wave waits for a wave's worth to come back (14 of 58 a minute).

@@ -428,3 +428,27 @@ describe('engine: measuring slow waves', () => {
     expect(plain.state().meta.slowWaves).toBeUndefined();
   });
 });
+
+describe('engine: one hold of the lock between waves', () => {
+  it('claims the next wave while recording the last, so a run of waves takes the lock once per wave', () => {
+    const world = new FakeWorld();
+    startBatch(world, ['parts-3', 'parts-2', 'parts-3']);
+    const ports = world.ports('long');
+    let holds = 0;
+    const acquire = ports.lock.acquire.bind(ports.lock);
+    ports.lock.acquire = (ms) => {
+      holds += 1;
+      return acquire(ms);
+    };
+    const report = runExecution(testJob, ports, {
+      owner: 'long',
+      startedAt: world.time,
+      budgetMs: 4 * 60_000,
+      maxIdleMs: 60_000,
+    });
+    expect(world.state().meta.status).toBe('completed');
+    expect(report.waves).toBeGreaterThan(2);
+    // One hold to take the first wave, then one per wave: its record and the next claim together.
+    expect(holds).toBe(report.waves + 1);
+  });
+});

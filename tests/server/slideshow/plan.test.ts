@@ -196,9 +196,20 @@ describe('executions and rows to keep the image quota busy', () => {
     expect(pumpsWanted(small)).toBeGreaterThanOrEqual(1);
     expect(pumpsWanted(middle)).toBeGreaterThan(pumpsWanted(small));
     expect(pumpsWanted(large)).toBe(MAX_PUMPS_IN_FLIGHT);
+    // At 60 a minute the quota is the limit, rows prepare in quick waves of their own: a few suffice.
     expect(rowsWanted(small)).toBeLessThanOrEqual(5);
-    expect(rowsWanted(middle)).toBeGreaterThan(5);
+    expect(rowsWanted(middle)).toBeGreaterThan(rowsWanted(small));
     expect(rowsWanted(large)).toBeGreaterThan(rowsWanted(middle));
+  });
+
+  it('keeps more rows preparing when the lanes are the limit: their short steps ride in image waves', () => {
+    const quick = withQuota(300);
+    quick.slowWaves = { count: 10, meanMs: 30_000 };
+    const slow = withQuota(300);
+    slow.slowWaves = { count: 10, meanMs: 60_000 };
+    // Five images a second; a row of 36 prepares in six waves: 27 rows preparing at 32 s a wave (30 s
+    // measured and the next call), 52 at 62 s.
+    expect(rowsWanted(slow) - rowsWanted(quick)).toBeGreaterThanOrEqual(25);
   });
 
   it('counts the waves the minute is divided into, not what a wave could hold', () => {
