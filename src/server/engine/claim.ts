@@ -186,12 +186,16 @@ export function claim(
   const pace = paces(state, job, now, limits);
   const slow = (item: ItemRecord) => job.isSlow?.(item) ?? false;
   const quick = (item: ItemRecord) => !slow(item);
-  if (fullSlowWave(state, job, now, pace)) {
+  // A quick item rides only on its first try: a wave whose slowest answer timed out gives every request
+  // in it no answer, and a short step must not keep failing for an image's sake.
+  const rider = (item: ItemRecord) => quick(item) && item.attempts === 0 && item.takeovers === 0;
+  const retried = (item: ItemRecord) => quick(item) && !rider(item);
+  if (!anyReady(state, now, retried) && fullSlowWave(state, job, now, pace)) {
     // A whole wave of slow items may go: the quick items ready now ride along in it. Their answers come
     // long before the slowest image's, so they cost the wave nothing, and each saves an execution a
     // wave of its own (a claim, a record, the sheet). They go first, in a share of the wave's bytes.
     const riding = { ...limits, maxBytes: limits.maxBytes * RIDER_SHARE };
-    const bytes = takeInto(claimed, state, job, owner, now, riding, pace, quick, 0);
+    const bytes = takeInto(claimed, state, job, owner, now, riding, pace, rider, 0);
     takeInto(claimed, state, job, owner, now, limits, pace, slow, bytes);
   } else {
     // Otherwise quick items first, in a wave of their own: while images are few, a row's chain of short
@@ -201,6 +205,12 @@ export function claim(
   }
   for (const { item } of claimed) if (item.rateKey) recordSend(state.meta, item.rateKey, now);
   return claimed;
+}
+
+function anyReady(state: BatchState, now: number, wanted: (item: ItemRecord) => boolean): boolean {
+  return workingRows(state).some((row) =>
+    row.items.some((item) => wanted(item) && isReady(state, row, item, now)),
+  );
 }
 
 /**

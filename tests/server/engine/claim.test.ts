@@ -67,6 +67,11 @@ describe('claim: quick items before slow ones', () => {
     const full = withWave(60);
     full.meta.sent[RATE_KEY] = Array.from({ length: 58 }, () => NOW - 1_000);
     expect(kinds(full, 'b')).toEqual(['fetch']);
+    // A fetch tried before goes alone too: a wave whose slowest answer times out answers none of its
+    // requests, and a short step must not keep failing for a slow one's sake.
+    const retried = withWave(60);
+    sheetRows(retried)[1]!.items.find((item) => item.id === 'fetch')!.attempts = 1;
+    expect(kinds(retried, 'c')).toEqual(['fetch']);
   });
 
   it('keeps room in a wave for its slow items when many quick ones are ready', () => {
