@@ -73,6 +73,8 @@ export interface OursResult {
    * spent waiting on them in all (each round waits for its slowest answer).
    */
   rounds: Record<string, { count: number; seconds: number }>;
+  /** Answers of 429 by what the request was for ("image", "text", ...). */
+  rateLimitedBy: Record<string, number>;
 }
 
 export interface TimelineMinute {
@@ -262,6 +264,10 @@ export async function runOurs(scenario: Scenario, buildDir = 'build'): Promise<O
     imageRequestBytes: imageRequestBytes(fetches),
     execBreakdown: spentOn(world, spentBefore, sidebar.seconds + trigger.seconds, drive.images),
     rounds: rounds(fetches),
+    rateLimitedBy: countBy(
+      fetches.filter((fetch) => fetch.status === 429),
+      (fetch) => requestKind(fetch.url),
+    ),
   };
 }
 
@@ -274,6 +280,12 @@ function requestKind(url: string): string {
   if (url.includes('googleapis.com')) return 'drive read';
   if (url.includes('tiktok')) return 'tiktok';
   return 'other';
+}
+
+function countBy<T>(items: readonly T[], key: (item: T) => string): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const item of items) out[key(item)] = (out[key(item)] ?? 0) + 1;
+  return out;
 }
 
 /** A round is named by its requests' kinds: "image", "image+text", "drive upload". */

@@ -36,6 +36,7 @@ export interface ScenarioReport {
   imageRequestBytes: OursResult['imageRequestBytes'];
   execBreakdown: OursResult['execBreakdown'];
   rounds: OursResult['rounds'];
+  rateLimitedBy: OursResult['rateLimitedBy'];
   baseline: (BaselineResult & { ratioToOurs: number }) | null;
 }
 
@@ -98,6 +99,7 @@ export function buildReport(
     imageRequestBytes: ours.imageRequestBytes,
     execBreakdown: ours.execBreakdown,
     rounds: ours.rounds,
+    rateLimitedBy: ours.rateLimitedBy,
     baseline: baseline
       ? { ...baseline, ratioToOurs: round(baseline.wallSeconds / ours.wallSeconds, 2) }
       : null,
