@@ -1,8 +1,15 @@
 /**
  * The simulated Files API: resumable uploads, files that live 48 hours, and that are visible only to
  * the project that uploaded them (as on the real service, where another project's key gets a 403).
+ *
+ * Kept in memory, or also in a folder (the local harness), so files outlive a restart of the process as
+ * they outlive nothing on Google's side but their 48 hours:
+ *   <dir>/files.json   the id counter and every file's metadata, rewritten on each change
+ *   <dir>/<id>         each file's bytes
  */
 import { createHash } from 'node:crypto';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { GEMINI_HOST } from './hosts';
 
 const LIFETIME_MS = 48 * 3_600_000;
@@ -27,16 +34,39 @@ interface PendingUpload {
 export type FileLookup =
   { ok: true; file: StoredFile } | { ok: false; reason: 'bad-uri' | 'missing'; id: string };
 
+interface SavedFiles {
+  counter: number;
+  files: Omit<StoredFile, 'bytes'>[];
+}
+
+const INDEX = 'files.json';
+
 export class SimFileStore {
   private readonly files = new Map<string, StoredFile>();
   private readonly uploads = new Map<string, PendingUpload>();
   private counter = 0;
 
-  constructor(private readonly seed: number) {}
+  constructor(
+    private readonly seed: number,
+    private readonly dir?: string,
+  ) {
+    if (!dir) return;
+    fs.mkdirSync(dir, { recursive: true });
+    const index = path.join(dir, INDEX);
+    if (!fs.existsSync(index)) return;
+    const saved = JSON.parse(fs.readFileSync(index, 'utf8')) as SavedFiles;
+    this.counter = saved.counter;
+    for (const meta of saved.files) {
+      const bytes = path.join(dir, meta.id);
+      if (fs.existsSync(bytes))
+        this.files.set(meta.id, { ...meta, bytes: new Uint8Array(fs.readFileSync(bytes)) });
+    }
+  }
 
   start(upload: PendingUpload): string {
     const uploadId = `AHxI1n${this.nextToken(24)}`;
     this.uploads.set(uploadId, upload);
+    this.persist();
     return uploadId;
   }
 
@@ -67,6 +97,8 @@ export class SimFileStore {
       sha256: createHash('sha256').update(bytes).digest('base64'),
     };
     this.files.set(file.id, file);
+    if (this.dir) fs.writeFileSync(path.join(this.dir, file.id), bytes);
+    this.persist();
     return file;
   }
 
@@ -74,7 +106,7 @@ export class SimFileStore {
     const file = this.files.get(id);
     if (!file) return undefined;
     if (now >= file.createdAt + LIFETIME_MS) {
-      this.files.delete(id);
+      this.remove(id);
       return undefined;
     }
     return file.project === project ? file : undefined;
@@ -82,7 +114,26 @@ export class SimFileStore {
 
   delete(id: string, project: string, now: number): boolean {
     if (!this.get(id, project, now)) return false;
-    return this.files.delete(id);
+    this.remove(id);
+    return true;
+  }
+
+  private remove(id: string): void {
+    this.files.delete(id);
+    if (this.dir) fs.rmSync(path.join(this.dir, id), { force: true });
+    this.persist();
+  }
+
+  /** The counter too, so a restarted store never issues an id it issued before. */
+  private persist(): void {
+    if (!this.dir) return;
+    const saved: SavedFiles = {
+      counter: this.counter,
+      files: [...this.files.values()].map(({ bytes: _bytes, ...meta }) => meta),
+    };
+    const index = path.join(this.dir, INDEX);
+    fs.writeFileSync(`${index}.tmp`, JSON.stringify(saved));
+    fs.renameSync(`${index}.tmp`, index);
   }
 
   /** A `fileData.fileUri` from a request, resolved for the calling project. */

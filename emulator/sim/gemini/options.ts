@@ -56,6 +56,8 @@ export interface GeminiSimOptions {
    * small images cheaply yet move and hold the bytes of real ones. Unset: no padding.
    */
   imageBytes?: number;
+  /** A folder that keeps uploaded files across restarts (the local harness); unset: memory only. */
+  filesDir?: string;
 }
 
 /** Shaped like a real key (AIza + 35 characters), so code that hides key-like text treats it as one. */

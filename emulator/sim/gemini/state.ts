@@ -62,7 +62,7 @@ export function createState(options: GeminiSimOptions): SimState {
     imageBytes: options.imageBytes ?? 0,
     stats: emptyStats(),
     quota: new QuotaBook(),
-    files: new SimFileStore(seed),
+    files: new SimFileStore(seed, options.filesDir),
     images: new ImageCache(imageLongSide),
     faultRng: new Rng(seed ^ 0x27d4eb2f),
     latency(kind) {

@@ -1,3 +1,6 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import { imageGenerationConfig, imagePart, textPart } from '../../../../src/server/gemini/content';
 import {
   readDeleteFile,
@@ -125,5 +128,31 @@ describe('simulated Files API', () => {
       NOW,
     );
     expect(uploaded).toMatchObject({ kind: 'rejected' });
+  });
+
+  it('kept in a folder, its files outlive a restart, and a restarted store never reuses an id', () => {
+    const filesDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gemini-files-'));
+    try {
+      const before = upload(newSim({ keys, filesDir }));
+      const gone = upload(newSim({ keys, filesDir }));
+      const deleter = newSim({ keys, filesDir });
+      expect(readDeleteFile(send(deleter, deleteFile(KEY, gone.uri)), NOW).kind).toBe('ok');
+
+      const restarted = newSim({ keys, filesDir });
+      const read = readImage(send(restarted, imageWithFile(before.uri)), NOW);
+      if (read.kind !== 'ok') throw new Error(read.message);
+      expect(largestPatch(decodePng(read.image.base64), [40, 200, 40], 60)).toBeGreaterThan(300);
+      expect(readImage(send(restarted, imageWithFile(gone.uri)), NOW)).toMatchObject({
+        kind: 'file-missing',
+      });
+      const after = upload(restarted);
+      expect([before.uri, gone.uri]).not.toContain(after.uri);
+      // Without a folder, a new simulator knows nothing of them (and memory is all the benchmark uses).
+      expect(readImage(send(newSim({ keys }), imageWithFile(before.uri)), NOW)).toMatchObject({
+        kind: 'file-missing',
+      });
+    } finally {
+      fs.rmSync(filesDir, { recursive: true, force: true });
+    }
   });
 });
