@@ -4,7 +4,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { type Clock, FastForwardClock, RealClock, VirtualClock } from './core/clock';
+import { type Clock, RealClock, VirtualClock } from './core/clock';
 import type { Execution } from './core/execution';
 import { type Manifest, type ProjectFiles, type ScriptGlobal, WorldBase } from './core/world';
 import { blobBridge } from './services/blob';
@@ -25,8 +25,8 @@ export interface WorldOptions {
   buildDir?: string;
   /** Or the files themselves (tests of the emulator with a tiny script). */
   project?: ProjectFiles;
-  /** 'virtual' (tests, benchmark), 'real' (waits for real), 'fast-forward' (harness), or a clock of your own. */
-  clock?: 'virtual' | 'real' | 'fast-forward' | Clock;
+  /** 'virtual' (tests, benchmark, harness), 'real' (waits for real), or a clock of your own. */
+  clock?: 'virtual' | 'real' | Clock;
   seed?: number;
   user?: string;
   deployment?: Deployment;
@@ -78,11 +78,9 @@ export class World extends WorldBase {
     const clock =
       options.clock === 'real'
         ? new RealClock()
-        : options.clock === 'fast-forward'
-          ? new FastForwardClock()
-          : options.clock === undefined || options.clock === 'virtual'
-            ? new VirtualClock()
-            : options.clock;
+        : options.clock === undefined || options.clock === 'virtual'
+          ? new VirtualClock()
+          : options.clock;
     const project = options.project ?? loadProject(options.buildDir ?? 'build');
     super({ project, clock, seed: options.seed, defaultUser: options.user, deployment: options.deployment });
     this.fetchLimits = { ...DEFAULT_FETCH_LIMITS, ...options.fetchLimits };

@@ -38,8 +38,6 @@ async function main(): Promise<void> {
     buildDir: 'build',
     demo,
     geminiApiKey,
-    // With nobody on the page, the minute trigger keeps a batch going, as in Apps Script.
-    triggerIntervalMs: 10_000,
   });
   console.log(`Slideshow Remix harness: open ${harness.url} in your browser (Ctrl+C to stop).`);
   console.log('The sheet is on the left (type or paste into it, drop product photos on rows), the real');

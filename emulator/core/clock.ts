@@ -49,21 +49,3 @@ export class RealClock implements Clock {
     if (ms > 0) Atomics.wait(this.sleeper, 0, 0, ms);
   }
 }
-
-/**
- * The machine's time, except that time spent inside the emulator (service costs, simulated latencies,
- * sleeps) is skipped rather than waited for: the local harness stays responsive and a demo batch runs
- * quickly, while scripts still see time move forward by what their calls cost.
- */
-export class FastForwardClock implements Clock {
-  readonly kind = 'real';
-  private offset = 0;
-
-  now(): number {
-    return Date.now() + this.offset;
-  }
-
-  advance(ms: number): void {
-    if (ms > 0) this.offset += ms;
-  }
-}

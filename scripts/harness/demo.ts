@@ -5,16 +5,21 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { Runtime } from '../../emulator/core/runtime';
 import { BATCH_SHEET_NAME } from '../../src/shared/app';
 import { loadCsv } from '../batch/csv';
 import { cleanFileName, type DriveView, sniffPhoto } from './drive-view';
+import type { LiveRuntime } from './live-runtime';
 import { driveFileUrl, type SheetUser } from './user-edits';
 
 export const DEMO_CSV = path.join(__dirname, '..', '..', 'examples', 'rows.csv');
 
-export function seedDemo(runtime: Runtime, user: SheetUser, drive: DriveView, csvFile = DEMO_CSV): number {
-  const setUp = runtime.run('setUpSheetFromMenu', [], { kind: 'menu' });
+export async function seedDemo(
+  runtime: LiveRuntime,
+  user: SheetUser,
+  drive: DriveView,
+  csvFile = DEMO_CSV,
+): Promise<number> {
+  const setUp = await runtime.run('setUpSheetFromMenu', [], { kind: 'menu' });
   if (setUp.status !== 'completed') {
     throw new Error(`Set up sheet ${setUp.status}: ${setUp.error?.message ?? 'no message'}`);
   }
@@ -37,11 +42,11 @@ export function seedDemo(runtime: Runtime, user: SheetUser, drive: DriveView, cs
     const cells = [row.link, photoCell(row), row.description];
     const [first = 1, second, third] = columns;
     if (second === first + 1 && third === first + 2) {
-      user.edit(BATCH_SHEET_NAME, row.row, first, [cells]);
+      await user.edit(BATCH_SHEET_NAME, row.row, first, [cells]);
     } else {
-      columns.forEach((column, index) =>
-        user.edit(BATCH_SHEET_NAME, row.row, column, [[cells[index] ?? '']]),
-      );
+      for (const [index, column] of columns.entries()) {
+        await user.edit(BATCH_SHEET_NAME, row.row, column, [[cells[index] ?? '']]);
+      }
     }
   }
   user.select(BATCH_SHEET_NAME, 2, 1);

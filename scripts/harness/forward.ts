@@ -4,8 +4,9 @@
  * while Node's fetch is not: a worker thread does the fetch and this thread blocks until the answer
  * comes (Atomics.wait on a counter the worker bumps after posting the answer).
  *
- * The machine's time passes while we wait, and the harness's clock (fast-forward) counts it, so the
- * handler reports no extra latency. Requests of one fetchAll go out one after the other.
+ * The machine's time passes while we wait; the handler reports it as the answer's latency, so the
+ * harness's clock (which skips the emulator's waits) counts it. Requests of one fetchAll go out one
+ * after the other.
  */
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import { GasError } from '../../emulator/core/env';
@@ -125,7 +126,9 @@ export function forwardingHandler(fetcher: SyncFetcher, options: ForwardOptions 
     for (const [name, value] of Object.entries(request.headers)) {
       if (!HOP_HEADERS.has(name)) headers[name] = value;
     }
+    const sentAt = Date.now();
     const answer = fetcher.fetch({ url, method: request.method, headers, body: request.body, timeoutMs });
+    const latencyMs = Date.now() - sentAt;
     if ('failure' in answer) {
       // What Apps Script's UrlFetchApp throws when the network fails under it.
       const what =
@@ -138,6 +141,6 @@ export function forwardingHandler(fetcher: SyncFetcher, options: ForwardOptions 
     for (const [name, value] of Object.entries(answer.headers)) {
       if (!HOP_HEADERS.has(name)) responseHeaders[name] = value;
     }
-    return { status: answer.status, headers: responseHeaders, body: answer.body };
+    return { status: answer.status, headers: responseHeaders, body: answer.body, latencyMs };
   };
 }

@@ -11,9 +11,9 @@ import * as http from 'node:http';
 import * as path from 'node:path';
 import { buildSync } from 'esbuild';
 import { z } from 'zod';
-import { FastForwardClock } from '../../emulator/core/clock';
+import { VirtualClock } from '../../emulator/core/clock';
 import { GasError } from '../../emulator/core/env';
-import { Runtime, type ExecutionReport } from '../../emulator/core/runtime';
+import type { ExecutionReport } from '../../emulator/core/runtime';
 import { offlineWorld } from '../../emulator/offline-world';
 import { userScope } from '../../emulator/services/properties/properties-store';
 import { DEFAULT_SIM_KEY } from '../../emulator/sim/gemini';
@@ -23,6 +23,7 @@ import { API_KEY_PROPERTY } from '../../src/server/settings/store';
 import { seedDemo } from './demo';
 import { cleanFileName, DriveView, sniffPhoto } from './drive-view';
 import { forwardingHandler, SyncFetcher } from './forward';
+import { LiveRuntime } from './live-runtime';
 import { displayRows, gridView, sheetNames } from './sheet-view';
 import { driveFileUrl, EditError, SheetUser } from './user-edits';
 
@@ -37,8 +38,6 @@ export interface HarnessOptions {
   geminiApiKey?: string;
   /** Where the real Gemini is (tests point it at a loopback server). Default: Gemini itself. */
   geminiBaseUrl?: string;
-  /** Fire due time-driven triggers on a timer, as Apps Script does with nobody watching. Default: off. */
-  triggerIntervalMs?: number;
 }
 
 export interface HarnessMode {
@@ -53,7 +52,8 @@ const MAX_PHOTO_BYTES = 20 * 1024 * 1024;
 
 export interface Harness {
   world: World;
-  runtime: Runtime;
+  /** Runs the bundle's entry points as overlapping executions, the sheet live meanwhile. */
+  runtime: LiveRuntime;
   server: http.Server;
   url: string;
   mode: HarnessMode;
@@ -140,7 +140,7 @@ function pageBundle(): string {
   return pageScript;
 }
 
-/** The clock time the saved state reached: the fast-forward clock must not run backwards on restart. */
+/** The clock time the saved state reached: the harness's clock must not run backwards on restart. */
 function savedTime(stateDir: string): number | null {
   try {
     const saved = JSON.parse(fs.readFileSync(path.join(stateDir, 'world.json'), 'utf8')) as {
@@ -167,32 +167,35 @@ const MenuSchema = z.object({ functionName: z.string().min(1).max(200) });
 export async function startHarness(options: HarnessOptions): Promise<Harness> {
   if (options.fresh) fs.rmSync(options.stateDir, { recursive: true, force: true });
   const isNew = !fs.existsSync(path.join(options.stateDir, 'world.json'));
-  const clock = new FastForwardClock();
+  const clock = new VirtualClock(Date.now());
   // Offline by default: the simulated TikTok, Gemini (it accepts the key DEFAULT_SIM_KEY from
   // emulator/sim/gemini) and Drive's REST API (with its image previews) answer every request.
   const { world } = offlineWorld({
     buildDir: options.buildDir,
     clock,
     stateDir: options.stateDir,
+    // Files uploaded to Gemini live 48 hours on Google's side, not as long as this process.
+    sims: { gemini: { filesDir: path.join(options.stateDir, 'gemini-files') } },
     // What the add-on commits (it flushes before letting go of its lock) is on disk at once, as in
     // Google's spreadsheet: a harness killed in the middle of a call resumes as Apps Script would.
     onServiceCall: (className, method) => {
       if (className === 'SpreadsheetApp' && method === 'flush') world.save();
     },
   });
-  // The clock ran ahead of the machine's by the time emulated calls took; it goes on from the latest
-  // moment the saved state knows (Drive saves itself at every change, the rest after each call).
+  // The clock ran ahead of the machine's by the waits it skipped; it goes on from the latest moment
+  // the saved state knows (Drive saves itself at every change, the rest after each call).
   const resumeAt = world.drive
     .list()
     .reduce((latest, item) => Math.max(latest, item.lastUpdated), savedTime(options.stateDir) ?? 0);
-  if (resumeAt > clock.now()) clock.advance(resumeAt - clock.now());
+  clock.advanceTo(resumeAt);
   const mode: HarnessMode = { gemini: options.geminiApiKey ? 'real' : 'simulated', tiktok: 'simulated' };
   const fetcher = new SyncFetcher();
   if (options.geminiApiKey) {
     world.router.register(GEMINI_HOST, forwardingHandler(fetcher, { baseUrl: options.geminiBaseUrl }));
     world.properties.seed(userScope(world.defaultUser), { [API_KEY_PROPERTY]: options.geminiApiKey });
   }
-  const runtime = new Runtime(world);
+  // Whatever an execution did is on disk when it ends (a trigger's too, with nobody on the page).
+  const runtime = new LiveRuntime(world, () => world.save());
   const user = new SheetUser(world, runtime);
   const drive = new DriveView(world.drive, world.defaultUser);
   const shim = fs.readFileSync(path.join(HERE, 'gas-shim.js'), 'utf8');
@@ -201,16 +204,16 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
   const ui = () => world.spreadsheets.ui(world.boundSpreadsheetId ?? '');
 
   // Opening the spreadsheet: the simple trigger builds the menu, then Jenny opens the sidebar.
-  runtime.run('onOpen', [{ authMode: 'LIMITED' }], { authMode: 'LIMITED', kind: 'simple-trigger' });
+  await runtime.run('onOpen', [{ authMode: 'LIMITED' }], { authMode: 'LIMITED', kind: 'simple-trigger' });
   let demoRows = 0;
   if (options.demo && isNew) {
     if (!options.geminiApiKey) {
       // As if Jenny had saved her key in Settings: the simulated Gemini accepts this one.
       world.properties.seed(userScope(world.defaultUser), { [API_KEY_PROPERTY]: DEFAULT_SIM_KEY });
     }
-    demoRows = seedDemo(runtime, user, drive);
+    demoRows = await seedDemo(runtime, user, drive);
   }
-  runtime.run('showSidebar', [], { kind: 'menu' });
+  await runtime.run('showSidebar', [], { kind: 'menu' });
   world.save();
 
   const server = http.createServer((request, response) => {
@@ -277,21 +280,17 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
         return sendJson(response, 200, state(url));
       case 'POST /rpc': {
         const body = await readJson(request, RpcSchema);
-        const report = runtime.callFromSidebar(body.name, body.args ?? []);
-        runtime.runDueTriggers();
-        world.save();
+        const report = await runtime.callFromSidebar(body.name, body.args ?? []);
         return sendJson(response, 200, answer(report));
       }
       case 'POST /menu': {
         const body = await readJson(request, MenuSchema);
-        const report = runtime.run(body.functionName, [], { kind: 'menu' });
-        runtime.runDueTriggers();
-        world.save();
+        const report = await runtime.run(body.functionName, [], { kind: 'menu' });
         return sendJson(response, 200, answer(report));
       }
       case 'POST /edit': {
         const body = await readJson(request, EditSchema);
-        const outcome = user.edit(body.sheet, body.row, body.column, body.values);
+        const outcome = await user.edit(body.sheet, body.row, body.column, body.values);
         return sendJson(response, 200, { ok: true, ...outcome });
       }
       case 'POST /select': {
@@ -345,7 +344,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     // The row is checked before the photo goes into Drive, so a refused drop leaves nothing behind.
     user.photoColumn(sheet.data, row.data);
     const id = drive.addProductPhoto(name, type, bytes);
-    const outcome = user.setPhotoCell(sheet.data, row.data, driveFileUrl(id));
+    const outcome = await user.setPhotoCell(sheet.data, row.data, driveFileUrl(id));
     return {
       ok: true,
       fileId: id,
@@ -357,14 +356,6 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
   await new Promise<void>((resolve) => server.listen(options.port, '127.0.0.1', resolve));
   const address = server.address();
   port = typeof address === 'object' && address ? address.port : options.port;
-  const timer =
-    options.triggerIntervalMs && options.triggerIntervalMs > 0
-      ? setInterval(() => {
-          if (world.triggers.due(world.clock.now()).length === 0) return;
-          runtime.runDueTriggers();
-          world.save();
-        }, options.triggerIntervalMs)
-      : null;
   return {
     world,
     runtime,
@@ -374,7 +365,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     demoRows,
     user,
     close: async () => {
-      if (timer) clearInterval(timer);
+      await runtime.close();
       await fetcher.close();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());

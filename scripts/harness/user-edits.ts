@@ -5,10 +5,11 @@
  * event), as Sheets runs it after every edit.
  */
 import { TestEnv } from '../../emulator/core/env';
-import type { ExecutionReport, Runtime } from '../../emulator/core/runtime';
+import type { ExecutionReport } from '../../emulator/core/runtime';
 import { createSpreadsheetApp, parseInput, type Sheet } from '../../emulator/services/spreadsheet';
 import type { World } from '../../emulator/world';
 import { COLUMNS } from '../../src/shared/columns';
+import type { LiveRuntime } from './live-runtime';
 
 /** Sheets' limit on one cell's text. */
 export const MAX_CELL_CHARS = 50_000;
@@ -45,7 +46,7 @@ export class SheetUser {
 
   constructor(
     private readonly world: World,
-    private readonly runtime: Runtime,
+    private readonly runtime: LiveRuntime,
   ) {
     this.env = new TestEnv({ spreadsheetId: world.boundSpreadsheetId, user: world.defaultUser });
   }
@@ -73,7 +74,7 @@ export class SheetUser {
    * as on screen: a block pasted across a hidden column goes around it. Rows and columns are added when
    * the block goes past the sheet's end, as Sheets does on paste.
    */
-  edit(sheetName: string, row: number, column: number, values: string[][]): EditOutcome {
+  async edit(sheetName: string, row: number, column: number, values: string[][]): Promise<EditOutcome> {
     const sheet = this.sheet(sheetName);
     const height = values.length;
     const width = Math.max(0, ...values.map((line) => line.length));
@@ -119,8 +120,7 @@ export class SheetUser {
       event.value = range.getDisplayValue();
       if (old !== '') event.oldValue = old;
     }
-    const report = this.runtime.run('onEdit', [event], { authMode: 'LIMITED', kind: 'simple-trigger' });
-    this.world.save();
+    const report = await this.runtime.run('onEdit', [event], { authMode: 'LIMITED', kind: 'simple-trigger' });
     return {
       range: range.getA1Notation(),
       onEdit: report.status,
@@ -154,7 +154,7 @@ export class SheetUser {
   }
 
   /** Puts `url` into the row's Product photo cell, as a paste of the link would. */
-  setPhotoCell(sheetName: string, row: number, url: string): EditOutcome {
+  setPhotoCell(sheetName: string, row: number, url: string): Promise<EditOutcome> {
     return this.edit(sheetName, row, this.photoColumn(sheetName, row), [[url]]);
   }
 }

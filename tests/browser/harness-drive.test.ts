@@ -20,12 +20,11 @@ beforeAll(async () => {
   // The demo rows, run through the sidebar's own server functions (one photo and one text each, to be
   // quick); the browser part starts with the batch done.
   const { runtime } = harness;
-  expect(runtime.callFromSidebar('startBatch', [{ photoVariations: 1, textVariations: 1 }]).status).toBe(
-    'completed',
-  );
+  const started = await runtime.callFromSidebar('startBatch', [{ photoVariations: 1, textVariations: 1 }]);
+  expect(started.status).toBe('completed');
   let progress: Progress | null = null;
   for (let pumps = 0; pumps < 20 && progress?.status !== 'completed'; pumps++) {
-    progress = runtime.callFromSidebar<Progress>('pumpBatch', []).value ?? null;
+    progress = (await runtime.callFromSidebar<Progress>('pumpBatch', [])).value ?? null;
   }
   expect(progress?.status).toBe('completed');
   harness.world.save();

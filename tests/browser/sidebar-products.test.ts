@@ -47,8 +47,8 @@ function columnOf(key: 'link' | 'photo' | 'description' | 'status'): number {
 }
 
 /** Set up the sheet and paste rows (links and descriptions, no photos), as Jenny would. */
-function prepareRows(rows: [link: string, description: string][]): void {
-  const report = harness.runtime.run('setUpSheetFromMenu', [], { kind: 'menu' });
+async function prepareRows(rows: [link: string, description: string][]): Promise<void> {
+  const report = await harness.runtime.run('setUpSheetFromMenu', [], { kind: 'menu' });
   if (report.status !== 'completed') throw new Error(`set up failed: ${report.error?.message}`);
   const sheet = batchSheet();
   const last = sheet.getLastRow();
@@ -80,7 +80,7 @@ const post = (n: number) => `https://www.tiktok.com/@shop/photo/7360000000000123
 
 describe('Products in the sidebar', () => {
   it('matches a Drive folder by file name, previews it, and writes the photos into the sheet', async () => {
-    prepareRows([
+    await prepareRows([
       [post(1), 'Glow Drops: a vitamin C serum for dull skin, 30 ml'],
       [post(2), 'Face Tape that smooths fine lines overnight'],
       [post(3), 'A mystery product'],
@@ -142,7 +142,7 @@ describe('Products in the sidebar', () => {
   }, 90_000);
 
   it('uploads photos from the computer with progress per file, refuses one too large, and matches by order', async () => {
-    prepareRows([
+    await prepareRows([
       [post(4), 'Lip oil'],
       [post(5), 'Hand cream'],
     ]);
@@ -189,7 +189,7 @@ describe('Products in the sidebar', () => {
   }, 90_000);
 
   it('applies one product to every row, filling only empty cells', async () => {
-    prepareRows([
+    await prepareRows([
       [post(6), ''],
       [post(7), 'Kept description'],
     ]);
