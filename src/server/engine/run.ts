@@ -188,12 +188,6 @@ function sendWave(
       if (result.kind !== 'send') continue;
       const mine = responses ? responses.slice(offset, offset + result.requests.length) : null;
       offset += result.requests.length;
-      if (mine) {
-        const bytes =
-          result.requests.reduce((sum, request) => sum + bodyBytes(request), 0) +
-          mine.reduce((sum, answer) => sum + answer.size, 0);
-        held[index] = Math.max(held[index] ?? 0, bytes);
-      }
       const entry = claimed[index] as Claimed;
       results[index] = mine
         ? safeStep(job, entry, contexts[index] as StepContext, { carry: result.carry, responses: mine })
@@ -201,6 +195,13 @@ function sendWave(
             kind: 'fail',
             failure: networkFailure ?? { kind: 'retry', message: 'The network request failed' },
           };
+      // After the job read the answers: their size is then known without reading them again.
+      if (mine) {
+        const bytes =
+          result.requests.reduce((sum, request) => sum + bodyBytes(request), 0) +
+          mine.reduce((sum, answer) => sum + answer.size, 0);
+        held[index] = Math.max(held[index] ?? 0, bytes);
+      }
     }
   }
   const outcomes: Outcome[] = results.map((result) =>

@@ -25,7 +25,10 @@ export interface EngineRequest {
 export interface EngineResponse {
   status: number;
   headers: Readonly<Record<string, string | string[]>>;
-  /** Body size in bytes. */
+  /**
+   * Body size in bytes (as text, its characters: a JSON answer is ASCII but for the odd letter). Read
+   * after `text()` or `base64()`, it costs nothing more.
+   */
   size: number;
   text(): string;
   base64(): string;

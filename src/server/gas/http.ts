@@ -28,7 +28,10 @@ function response(http: GoogleAppsScript.URL_Fetch.HTTPResponse): EngineResponse
   return {
     status: http.getResponseCode(),
     headers: http.getAllHeaders() as Record<string, string | string[]>,
+    // Whichever form the body was read in: getContent() copies it into a Byte[] of as many numbers,
+    // which for an image answer read as text (2 MB of JSON) is slow and far larger in memory.
     get size() {
+      if (bytes === null && text !== null) return text.length;
       return content().length;
     },
     text: () => (text ??= http.getContentText()),

@@ -209,4 +209,14 @@ describe('a batch of three links, 2 photo × 2 text variations', () => {
     expect(Math.max(...imageCalls.map((fetch) => fetch.requestBytes))).toBeLessThan(8_000);
     expect(ctx.gemini.stats.keyInUrl).toBe(0);
   });
+
+  it("reads Gemini's JSON answers as text only, never also as a Byte[] copy to learn their size", () => {
+    const byteReads = ctx.world.quotas.calls.get('HTTPResponse.getContent') ?? 0;
+    const geminiAnswers = ctx.world.fetches.filter((fetch) =>
+      fetch.url.includes('generativelanguage'),
+    ).length;
+    // Only the other answers (slides, photos, Drive's previews) may be read as bytes.
+    expect(geminiAnswers).toBeGreaterThan(0);
+    expect(byteReads).toBeLessThanOrEqual(ctx.world.fetches.length - geminiAnswers);
+  });
 });
