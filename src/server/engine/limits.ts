@@ -22,6 +22,12 @@ export const RATE_WINDOW_MS = 60_000;
 export const RATE_GUARD_MS = 2_000;
 
 /**
+ * Once a wave is recorded, each metered request counts from when it really went, with this guard for
+ * the moments between its fetchAll's start and its arrival, which differ from one request to another.
+ */
+export const SEND_JITTER_MS = 250;
+
+/**
  * Keep a little under the configured requests per minute: requests reach the server a moment after they
  * are claimed, and not every execution's moment is the same.
  */

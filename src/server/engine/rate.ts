@@ -10,11 +10,13 @@
  * same bunch, and every execution that comes by takes a wave of one or two images, held as long as a
  * full one. Paced, the budget comes back a wave at a time, evenly.
  */
-import { RATE_GUARD_MS, RATE_SAFETY, RATE_WINDOW_MS } from './limits';
+import { RATE_GUARD_MS, RATE_SAFETY, RATE_WINDOW_MS, SEND_JITTER_MS } from './limits';
 import type { BatchMeta } from './types';
 
-/** How long a send counts against the minute's limit: the minute, and the guard for its journey. */
-const COUNTED_MS = RATE_WINDOW_MS + RATE_GUARD_MS;
+/** How long a claimed request counts against the minute's limit: the minute, and the guard for its journey. */
+const CLAIMED_MS = RATE_WINDOW_MS + RATE_GUARD_MS;
+/** How long a request known to have gone counts: the minute from its send, and the send's jitter. */
+const LANDED_MS = RATE_WINDOW_MS + SEND_JITTER_MS;
 
 export function limitFor(meta: BatchMeta, rateKey: string): number {
   const rpm = meta.settings.requestsPerMinute[rateKey];
@@ -22,9 +24,27 @@ export function limitFor(meta: BatchMeta, rateKey: string): number {
   return Math.max(1, Math.floor(rpm * RATE_SAFETY));
 }
 
-/** The sends within the window that ends at `at` (which may lie ahead: nothing is changed). */
-function recent(meta: BatchMeta, rateKey: string, at: number): number[] {
-  return (meta.sent[rateKey] ?? []).filter((time) => time > at - COUNTED_MS);
+function claimedIn(meta: BatchMeta, rateKey: string, at: number): number[] {
+  return (meta.sent[rateKey] ?? []).filter((time) => time > at - CLAIMED_MS);
+}
+
+function landedIn(meta: BatchMeta, rateKey: string, at: number): number[] {
+  return (meta.landed?.[rateKey] ?? []).filter((time) => time > at - LANDED_MS);
+}
+
+/**
+ * The requests that count in the window at `at` (which may lie ahead: nothing is changed): when each
+ * went or was claimed, in order, and until when each counts.
+ */
+function recent(meta: BatchMeta, rateKey: string, at: number): { times: number[]; untils: number[] } {
+  const entries = [
+    ...claimedIn(meta, rateKey, at).map((time) => ({ time, until: time + CLAIMED_MS })),
+    ...landedIn(meta, rateKey, at).map((time) => ({ time, until: time + LANDED_MS })),
+  ];
+  return {
+    times: entries.map((entry) => entry.time).sort((a, b) => a - b),
+    untils: entries.map((entry) => entry.until).sort((a, b) => a - b),
+  };
 }
 
 /**
@@ -40,7 +60,7 @@ export function allowance(
   if ((meta.holdUntil[rateKey] ?? 0) > now) return 0;
   const limit = limitFor(meta, rateKey);
   if (limit === Number.POSITIVE_INFINITY) return limit;
-  const times = recent(meta, rateKey, now);
+  const { times } = recent(meta, rateKey, now);
   let most = limit - times.length;
   if (burst < limit) {
     // The bucket: since each recent send (inclusive), no more than burst + the rate × the time since.
@@ -56,7 +76,26 @@ export function allowance(
 export function recordSend(meta: BatchMeta, rateKey: string, now: number): void {
   if (limitFor(meta, rateKey) === Number.POSITIVE_INFINITY) return;
   // Sends that left the window are dropped here, so the saved log stays a minute long.
-  meta.sent[rateKey] = [...recent(meta, rateKey, now), now];
+  meta.sent[rateKey] = [...claimedIn(meta, rateKey, now), now];
+}
+
+/**
+ * A recorded wave's metered requests, claimed at `claimedAt`, went at `sentAt` (one time each): they
+ * count from then on, with the send's jitter instead of the claim's guard. A claim whose request is not
+ * known to have gone keeps counting from its claim.
+ */
+export function noteLanded(
+  meta: BatchMeta,
+  rateKey: string,
+  claimedAt: number,
+  sentAt: number[],
+  now: number,
+): void {
+  if (limitFor(meta, rateKey) === Number.POSITIVE_INFINITY || sentAt.length === 0) return;
+  let left = sentAt.length;
+  meta.sent[rateKey] = claimedIn(meta, rateKey, now).filter((time) => !(time === claimedAt && left-- > 0));
+  const landed = (meta.landed ??= {});
+  landed[rateKey] = [...landedIn(meta, rateKey, now), ...sentAt.filter((time) => time > now - LANDED_MS)];
 }
 
 /**
@@ -73,11 +112,11 @@ export function nextAllowedAt(
   const hold = meta.holdUntil[rateKey] ?? 0;
   const limit = limitFor(meta, rateKey);
   if (limit === Number.POSITIVE_INFINITY) return Math.max(hold, now);
-  const times = recent(meta, rateKey, now);
+  const { times, untils } = recent(meta, rateKey, now);
   const wanted = Math.max(1, Math.min(need, limit, burst));
   // The window: the oldest sends must have left it, so that `wanted` more fit under the limit.
   const leaving = times.length + wanted - limit;
-  let at = leaving <= 0 ? now : (times[leaving - 1] ?? now) + COUNTED_MS;
+  let at = leaving <= 0 ? now : (untils[leaving - 1] ?? now);
   if (burst < limit) {
     const perMs = limit / RATE_WINDOW_MS;
     times.forEach((time, index) => {

@@ -28,7 +28,7 @@ import { DailyQuotaError, type EnginePorts } from './ports';
 import { bodyBytes } from '../http/spec';
 import { noteTryBytes, priorBytes } from './bytes';
 import { noteSlowWave } from './cycle';
-import { nextAllowedAt } from './rate';
+import { nextAllowedAt, noteLanded } from './rate';
 import { rowStatus } from './progress';
 import type { RowCells } from '../ports/sheet';
 import type { BatchState, EngineResponse, Failure, Json, JobType, StepContext, StepResult } from './types';
@@ -144,8 +144,8 @@ function nextWake(state: BatchState, job: JobType, now: number, limits: ClaimLim
 }
 
 /**
- * Sends the claimed items' steps, one fetchAll per step, and returns each item's outcome and the most
- * bytes (its requests and responses) it held in any one fetchAll.
+ * Sends the claimed items' steps, one fetchAll per step, and returns each item's outcome, the most
+ * bytes (its requests and responses) it held in any one fetchAll, and when its metered request went.
  */
 function sendWave(
   job: JobType,
@@ -153,8 +153,9 @@ function sendWave(
   state: BatchState,
   claimed: Claimed[],
   deadline: number,
-): { outcomes: Outcome[]; held: number[] } {
+): { outcomes: Outcome[]; held: number[]; meteredAt: (number | null)[] } {
   const held = claimed.map(() => 0);
+  const meteredAt: (number | null)[] = claimed.map(() => null);
   const now = ports.clock.now();
   const contexts = claimed.map((entry) => stepContext(state, entry, now, ports));
   const results: StepResult[] = claimed.map((entry, index) =>
@@ -170,6 +171,12 @@ function sendWave(
       .filter(({ result, index }) => result.kind === 'send' && done <= leaseEnd(claimed[index] as Claimed));
     if (sending.length === 0) break;
     const requests = sending.flatMap(({ result }) => (result.kind === 'send' ? result.requests : []));
+    const sentAt = ports.clock.now();
+    for (const { result, index } of sending) {
+      if (result.kind === 'send' && result.requests.some((request) => request.metered)) {
+        meteredAt[index] ??= sentAt;
+      }
+    }
     let responses: EngineResponse[] | null = null;
     let networkFailure: Failure | null = null;
     try {
@@ -207,7 +214,24 @@ function sendWave(
   const outcomes: Outcome[] = results.map((result) =>
     result.kind === 'send' ? { kind: 'released' } : result,
   );
-  return { outcomes, held };
+  return { outcomes, held, meteredAt };
+}
+
+/** The wave's metered requests count in the rate window from when they went, not from their claim. */
+function noteWaveLanded(
+  state: BatchState,
+  claimed: Claimed[],
+  claimedAt: number,
+  meteredAt: (number | null)[],
+  now: number,
+): void {
+  const byKey = new Map<string, number[]>();
+  claimed.forEach(({ item }, index) => {
+    const at = meteredAt[index];
+    if (!item.rateKey || at === null || at === undefined) return;
+    byKey.set(item.rateKey, [...(byKey.get(item.rateKey) ?? []), at]);
+  });
+  for (const [key, times] of byKey) noteLanded(state.meta, key, claimedAt, times, now);
 }
 
 function leaseEnd(entry: Claimed): number {
@@ -311,11 +335,12 @@ export function runExecution(job: JobType, ports: EnginePorts, options: RunOptio
 
     report.waves += 1;
     report.sent += taken.claimed.length;
-    const { outcomes, held } = sendWave(job, ports, taken.state, taken.claimed, deadline);
+    const { outcomes, held, meteredAt } = sendWave(job, ports, taken.state, taken.claimed, deadline);
     const recorded = withLock(ports, () => {
       const state = ports.store.load();
       if (!state) return null;
       const at = ports.clock.now();
+      noteWaveLanded(state, taken.claimed, now, meteredAt, at);
       let applied = 0;
       taken.claimed.forEach((entry, index) => {
         const outcome = outcomes[index] as Outcome;

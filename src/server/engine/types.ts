@@ -19,6 +19,11 @@ export interface EngineRequest {
   payloadBase64?: string;
   /** Default true; false lets a job read redirects itself. */
   followRedirects?: boolean;
+  /**
+   * The request the item's rate key meters (a model's generateContent): the engine notes when it went,
+   * so the minute's window counts it from then instead of from its claim.
+   */
+  metered?: boolean;
 }
 
 /** A response as the job reads it; bodies are decoded only when asked for. */
@@ -118,8 +123,13 @@ export interface BatchMeta {
   /** Why the batch stopped or paused, for the sidebar and the rows. */
   message?: string;
   settings: BatchSettings;
-  /** Send times per rate key, for the sliding one-minute window shared by every execution. */
+  /**
+   * Claim times per rate key of requests not yet known to have gone, for the sliding one-minute window
+   * shared by every execution (counted with a guard for the moment between claim and send).
+   */
   sent: Record<string, number[]>;
+  /** When metered requests went, per rate key, once their wave was recorded (rate.ts). */
+  landed?: Record<string, number[]>;
   /** No request with this key before this time (a 429 asked us to wait). */
   holdUntil: Record<string, number>;
   events: BatchEvent[];

@@ -17,8 +17,9 @@ import {
 import { asResult, fromSpec } from './http';
 
 export const gemini = {
+  /** The request a model's requests-per-minute quota counts (metered: the engine notes when it went). */
   generate(apiKey: string, model: string, body: GenerateContentRequest): EngineRequest {
-    return fromSpec(generateContent(apiKey, model, body));
+    return { ...fromSpec(generateContent(apiKey, model, body)), metered: true };
   },
   /**
    * Announces an upload. `byteLength` null: not known yet (a photo still downloading in the same step);

@@ -1,7 +1,7 @@
-import { MAX_WAVE_BYTES, RATE_GUARD_MS } from '../../../src/server/engine/limits';
+import { MAX_WAVE_BYTES, RATE_GUARD_MS, SEND_JITTER_MS } from '../../../src/server/engine/limits';
 import { seededRandom } from '../../../emulator/core/random';
 import { noteSlowWave, slowWaveMs } from '../../../src/server/engine/cycle';
-import { allowance, nextAllowedAt, recordSend } from '../../../src/server/engine/rate';
+import { allowance, nextAllowedAt, noteLanded, recordSend } from '../../../src/server/engine/rate';
 import {
   budgetBytes,
   MEAN_MARGIN,
@@ -73,6 +73,62 @@ describe('rate: the minute window and the pacing bucket', () => {
     expect(nextAllowedAt(state, KEY, T0 + 1_000)).toBe(T0 + 60_000 + RATE_GUARD_MS);
     state.holdUntil[KEY] = T0 + 90_000;
     expect(nextAllowedAt(state, KEY, T0 + 1_000)).toBe(T0 + 90_000);
+  });
+
+  it('counts a recorded request from when it went, with the send jitter instead of the claim guard', () => {
+    const state = meta(60);
+    send(state, 58, T0);
+    // 40 of the 58 went 400 ms after their claim; the other 18 are not known to have gone.
+    noteLanded(
+      state,
+      KEY,
+      T0,
+      Array.from({ length: 40 }, () => T0 + 400),
+      T0 + 30_000,
+    );
+    expect(state.sent[KEY]).toHaveLength(18);
+    expect(state.landed?.[KEY]).toHaveLength(40);
+    // 20 slots come free when the landed ones leave, 1.35 s before the claims' guard would have let them.
+    expect(nextAllowedAt(state, KEY, T0 + 30_000, 20)).toBe(T0 + 400 + 60_000 + SEND_JITTER_MS);
+    expect(allowance(state, KEY, T0 + 400 + 60_000 + SEND_JITTER_MS)).toBe(40);
+    expect(allowance(state, KEY, T0 + 60_000 + RATE_GUARD_MS)).toBe(58);
+    // A claim of another time, or more landings than claims, never takes away other claims.
+    noteLanded(state, KEY, T0 + 5, [T0 + 500], T0 + 30_000);
+    expect(state.sent[KEY]).toHaveLength(18);
+  });
+
+  it('never lets more than the limit arrive in any minute when sends lag their claims by up to 2 s', () => {
+    const random = seededRandom(11);
+    const state = meta(60); // 58 a minute
+    const arrivals: number[] = [];
+    const pending: { claimedAt: number; sentAt: number; count: number; recordAt: number }[] = [];
+    for (let now = T0; now < T0 + 20 * 60_000; now += 300 + Math.floor(random() * 900)) {
+      // Waves recorded by now: their requests count from when they went.
+      for (const wave of pending.filter((entry) => entry.recordAt <= now)) {
+        noteLanded(
+          state,
+          KEY,
+          wave.claimedAt,
+          Array.from({ length: wave.count }, () => wave.sentAt),
+          now,
+        );
+        pending.splice(pending.indexOf(wave), 1);
+      }
+      const take = allowance(state, KEY, now, 19);
+      if (take < 19) continue;
+      send(state, take, now);
+      const sentAt = now + Math.floor(random() * 2_000);
+      pending.push({ claimedAt: now, sentAt, count: take, recordAt: sentAt + 10_000 + random() * 70_000 });
+      for (let i = 0; i < take; i++) arrivals.push(sentAt);
+    }
+    arrivals.sort((a, b) => a - b);
+    for (const start of arrivals) {
+      expect(arrivals.filter((time) => time >= start && time < start + 60_000).length).toBeLessThanOrEqual(
+        58,
+      );
+    }
+    // Twenty minutes at 58 a minute is 1,160: nearly all of it is used.
+    expect(arrivals.length).toBeGreaterThanOrEqual(1_080);
   });
 });
 
