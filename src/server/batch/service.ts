@@ -23,6 +23,24 @@ import { estimateBatch, type BatchEstimate } from './estimate';
 
 /** A sidebar pump keeps starting waves for this long, so progress comes back every few tens of seconds. */
 export const PUMP_BUDGET_MS = 40_000;
+/**
+ * With several lanes in flight one of them comes back about this often, so each may keep going longer:
+ * a wave then claims the next in the same hold of the lock as its record, and a new execution (its
+ * start, its first claim) is paid for every few waves instead of every wave.
+ */
+const PROGRESS_EVERY_MS = 10_000;
+
+/** How long one pump keeps starting waves, when `lanes` pumps are kept in flight. */
+export function pumpBudgetMs(lanes: number): number {
+  return Math.max(PUMP_BUDGET_MS, lanes * PROGRESS_EVERY_MS);
+}
+/**
+ * How long a pump with nothing to take waits for work other executions will bring: long enough for a
+ * batch's first rows to be prepared (their images are ready some seconds after the start, when the
+ * sidebar's lanes would otherwise have ended with nothing to do), short enough that at a batch's end
+ * the lanes with nothing left soon give their calls back.
+ */
+export const PUMP_WAIT_FOR_WORK_MS = 30_000;
 /** A trigger uses most of its six minutes. */
 export const TICK_BUDGET_MS = 4 * 60_000;
 
@@ -175,7 +193,9 @@ export function createBatchService(binding: JobBinding) {
         owner,
         startedAt: ports.clock.now(),
         budgetMs: PUMP_BUDGET_MS,
+        budgetFor: (state) => pumpBudgetMs(lanesFor(job.pumpsWanted?.(state.meta))),
         maxIdleMs: 5_000,
+        waitForWorkMs: PUMP_WAIT_FOR_WORK_MS,
         driver: 'sidebar',
       });
       afterRun(report.state);

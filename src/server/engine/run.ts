@@ -47,8 +47,18 @@ export interface RunOptions {
    * is Apps Script's, less a safety margin.
    */
   budgetMs: number;
+  /**
+   * The budget once the batch is read, when it depends on the batch (a sidebar pump with many lanes
+   * may keep going longer: one lane or another still brings progress back often).
+   */
+  budgetFor?: (state: BatchState) => number;
   /** How long it may wait, sleeping, for the next item to come due (rate window, backoff). */
   maxIdleMs: number;
+  /**
+   * How long it may wait, looking every PEEK_MS without the lock, for work other executions will bring
+   * (their results, the items planned after them) when nothing is due. Default: not at all.
+   */
+  waitForWorkMs?: number;
   /** Requests and bytes one wave may take (default: the engine's limits). */
   claimLimits?: ClaimLimits;
   /**
@@ -116,6 +126,23 @@ export function saveAndShow(state: BatchState, job: JobType, ports: EnginePorts)
   if (cells.size > 0) ports.cells.writeRowCells(cells);
   for (const row of state.rows) row.dirty = false;
   ports.store.save(state);
+}
+
+/**
+ * How often an execution with nothing to take looks again (reading the state without the lock) while
+ * other executions' work will free more: rows being prepared before their images, a wave in flight.
+ */
+export const PEEK_MS = 2_000;
+
+/**
+ * True when the work left may grow without this execution: other live executions hold items, and
+ * whatever they bring back (results, the items planned after them) may be work for this one.
+ */
+export function workComing(state: BatchState, now: number): boolean {
+  if (state.meta.status !== 'running') return false;
+  return state.rows.some((row) =>
+    row.items.some((item) => item.state === 'leased' && item.lease !== undefined && item.lease.until > now),
+  );
 }
 
 /** When the next claim could find something, if nothing is ready now. */
@@ -255,10 +282,8 @@ function safeStep(
 
 export function runExecution(job: JobType, ports: EnginePorts, options: RunOptions): RunReport {
   const deadline = options.startedAt + EXECUTION_LIMIT_MS - SAFETY_MARGIN_MS;
-  const stopStartingAt = Math.min(
-    options.startedAt + options.budgetMs,
-    deadline - FETCH_DEADLINE_MS - RECORD_MS,
-  );
+  const lastStart = deadline - FETCH_DEADLINE_MS - RECORD_MS;
+  let stopStartingAt = Math.min(options.startedAt + options.budgetMs, lastStart);
   const report: RunReport = {
     waves: 0,
     sent: 0,
@@ -274,6 +299,7 @@ export function runExecution(job: JobType, ports: EnginePorts, options: RunOptio
       return { state, claimed: [], yielded: true };
     }
     if (options.driver === 'sidebar') state.meta.lastPumpAt = now;
+    if (options.budgetFor) stopStartingAt = Math.min(options.startedAt + options.budgetFor(state), lastStart);
     resumeAfterQuotaReset(state, now);
     expireLeases(state, now);
     activateRows(state, job, now);
@@ -281,8 +307,28 @@ export function runExecution(job: JobType, ports: EnginePorts, options: RunOptio
     const claimed = claim(state, job, options.owner, now, options.claimLimits ?? DEFAULT_CLAIM_LIMITS);
     return { state, claimed };
   };
+  // Since when this execution has found nothing to take (null while it has work).
+  let idleSince: number | null = null;
+  /** How long to wait before looking again when nothing could be taken, or null to end. */
+  const idleWait = (state: BatchState, now: number): number | null => {
+    if (state.meta.status !== 'running' && state.meta.status !== 'paused') return null;
+    idleSince ??= now;
+    const wake = nextWake(state, job, now, options.claimLimits ?? DEFAULT_CLAIM_LIMITS);
+    const wait = wake === null ? Number.POSITIVE_INFINITY : Math.max(0, wake - now);
+    if (wait <= options.maxIdleMs && now + wait <= stopStartingAt) return Math.max(wait, 250);
+    if (now - idleSince >= (options.waitForWorkMs ?? 0) || !workComing(state, now)) return null;
+    const peek = Math.max(250, Math.min(wait, PEEK_MS));
+    return now + peek <= stopStartingAt ? peek : null;
+  };
+  const idleEnd = (state: BatchState): StopReason => {
+    const status = state.meta.status;
+    if (status === 'completed' || status === 'cancelled') return 'ended';
+    return status === 'running' ? 'idle' : 'not-running';
+  };
   // A wave claimed while the last one was recorded, in the same hold of the lock.
   let next = null as { taken: Taken; at: number } | null;
+  // Nothing could be taken last time: look first without the lock, and take it only when there is work.
+  let peeking = false;
   for (;;) {
     const carried = next;
     next = null;
@@ -290,6 +336,22 @@ export function runExecution(job: JobType, ports: EnginePorts, options: RunOptio
     if (!carried && now > stopStartingAt) {
       report.stoppedBecause = 'time';
       return report;
+    }
+    if (peeking && !carried) {
+      const seen = ports.store.load();
+      // What a claim would take now, on this copy (nothing of it is saved).
+      const trial = seen ? take(seen, now) : null;
+      if (seen && trial && !trial.yielded && trial.claimed.length === 0) {
+        report.state = seen;
+        const pause = idleWait(seen, now);
+        if (pause === null) {
+          report.stoppedBecause = idleEnd(seen);
+          return report;
+        }
+        ports.clock.sleep(pause);
+        continue;
+      }
+      peeking = false;
     }
     const taken: Taken | typeof LOCKED_OUT =
       carried?.taken ??
@@ -313,26 +375,18 @@ export function runExecution(job: JobType, ports: EnginePorts, options: RunOptio
       report.stoppedBecause = 'sidebar';
       return report;
     }
-    const status = taken.state.meta.status;
     if (taken.claimed.length === 0) {
-      if (status === 'completed' || status === 'cancelled') {
-        report.stoppedBecause = 'ended';
+      const pause = idleWait(taken.state, now);
+      if (pause === null) {
+        report.stoppedBecause = idleEnd(taken.state);
         return report;
       }
-      if (status === 'stopped') {
-        report.stoppedBecause = 'not-running';
-        return report;
-      }
-      const wake = nextWake(taken.state, job, now, options.claimLimits ?? DEFAULT_CLAIM_LIMITS);
-      const wait = wake === null ? Number.POSITIVE_INFINITY : Math.max(0, wake - now);
-      if (wait > options.maxIdleMs || now + wait > stopStartingAt) {
-        report.stoppedBecause = status === 'paused' ? 'not-running' : 'idle';
-        return report;
-      }
-      ports.clock.sleep(Math.max(wait, 250));
+      ports.clock.sleep(pause);
+      peeking = true;
       continue;
     }
 
+    idleSince = null;
     report.waves += 1;
     report.sent += taken.claimed.length;
     const { outcomes, held, meteredAt } = sendWave(job, ports, taken.state, taken.claimed, deadline);
