@@ -101,13 +101,17 @@ function isOpen(state: BatchState | null): boolean {
 export function createBatchService(binding: JobBinding) {
   const job = binding.job;
 
+  /** Pump calls for the sidebar to keep in flight: as many as the work in flight or ready fills, up to what the quotas can use. */
+  function lanesNow(state: BatchState, now: number): number {
+    const most = lanesFor(job.pumpsWanted?.(state.meta));
+    const filled = Math.ceil(demandBytes(state, job, now) / MAX_WAVE_BYTES);
+    return Math.max(1, Math.min(most, filled));
+  }
+
   function progressOf(ports: EnginePorts, state: BatchState | null): Progress | null {
     if (!state) return null;
     const now = ports.clock.now();
-    // As many calls as the work in flight or ready fills, up to what the quotas can use.
-    const most = lanesFor(job.pumpsWanted?.(state.meta));
-    const filled = Math.ceil(demandBytes(state, job, now) / MAX_WAVE_BYTES);
-    return { ...readProgress(state, now), pumps: Math.max(1, Math.min(most, filled)) };
+    return { ...readProgress(state, now), pumps: lanesNow(state, now) };
   }
 
   function afterRun(state: BatchState | null): void {
@@ -193,7 +197,8 @@ export function createBatchService(binding: JobBinding) {
         owner,
         startedAt: ports.clock.now(),
         budgetMs: PUMP_BUDGET_MS,
-        budgetFor: (state) => pumpBudgetMs(lanesFor(job.pumpsWanted?.(state.meta))),
+        // As long as the lanes the sidebar keeps now allow (a single link's one lane: 40 s).
+        budgetFor: (state) => pumpBudgetMs(lanesNow(state, ports.clock.now())),
         maxIdleMs: 5_000,
         waitForWorkMs: PUMP_WAIT_FOR_WORK_MS,
         driver: 'sidebar',

@@ -6,6 +6,7 @@ import {
   demandBytes,
   paces,
   RIDER_SHARE,
+  waveSize,
 } from '../../../src/server/engine/claim';
 import { DEFAULT_CLAIM_LIMITS } from '../../../src/server/engine/claim';
 import type { BatchState, JobType } from '../../../src/server/engine/types';
@@ -107,6 +108,27 @@ describe('claim: quick items before slow ones', () => {
 });
 
 describe('claim: paced waves of a rate key', () => {
+  it('sizes a wave to use the minute as well as even waves do, and larger when that costs nothing', () => {
+    // 58 a minute: three waves of 19 use 57 (waves of 21 would use 42).
+    expect(waveSize(58, 21)).toBe(19);
+    expect(waveSize(58, 16)).toBe(14);
+    // 291 a minute: 13 waves of 22 use 286, more than 14 even waves of 20 (280).
+    expect(waveSize(291, 22)).toBe(22);
+    expect(waveSize(145, 22)).toBe(20);
+    expect(waveSize(10, 22)).toBe(10);
+    expect(waveSize(Number.POSITIVE_INFINITY, 22)).toBe(22);
+    // Never a size that uses less of the minute than the even division.
+    for (let limit = 1; limit <= 600; limit++) {
+      for (const capacity of [8, 16, 21, 22, 40]) {
+        const size = waveSize(limit, capacity);
+        const even = Math.floor(limit / Math.ceil(limit / capacity));
+        expect(size).toBeLessThanOrEqual(capacity);
+        expect(size).toBeGreaterThanOrEqual(even);
+        expect(Math.floor(limit / size) * size).toBeGreaterThanOrEqual(Math.floor(limit / even) * even);
+      }
+    }
+  });
+
   it("divides the minute's limit into even waves no larger than a wave holds", () => {
     // 60 a minute is 58 after the margin; a wave of 16 would fit three times in a minute, 14 four times.
     const batch = state(testJob, 60);
@@ -125,7 +147,7 @@ describe('claim: paced waves of a rate key', () => {
     }
     // Row 2 has not fetched yet: its work is still to come, so waves stay whole.
     const limits = { ...DEFAULT_CLAIM_LIMITS, maxItems: 16 };
-    expect(paces(batch, job, NOW, limits).get(RATE_KEY)).toMatchObject({ burst: 15, share: 15, need: 15 });
+    expect(paces(batch, job, NOW, limits).get(RATE_KEY)).toMatchObject({ burst: 16, share: 16, need: 16 });
     // Once row 2's work is planned and ready too, nothing more can come: 34 ready, a quarter each.
     second!.items.find((item) => item.id === 'fetch')!.state = 'done';
     for (let part = 0; part < 4; part++) {
@@ -133,7 +155,7 @@ describe('claim: paced waves of a rate key', () => {
         itemFrom({ id: `work:${part}`, kind: 'work', deps: ['fetch'], rateKey: RATE_KEY, units: 1 }),
       );
     }
-    expect(paces(batch, job, NOW, limits).get(RATE_KEY)).toMatchObject({ burst: 15, share: 9, need: 9 });
+    expect(paces(batch, job, NOW, limits).get(RATE_KEY)).toMatchObject({ burst: 16, share: 9, need: 9 });
     // Each lane that comes (a second apart, as the pacing bucket refills) takes an even share of what
     // is left among the lanes still free.
     const work = (owner: string, at: number) =>
