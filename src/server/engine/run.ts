@@ -145,6 +145,18 @@ export function workComing(state: BatchState, now: number): boolean {
   );
 }
 
+/**
+ * The state as it is, read without the lock: it may be caught in the middle of another execution's
+ * save, and then it is not read at all (the claim reads it again under the lock).
+ */
+function peek(ports: EnginePorts): BatchState | null {
+  try {
+    return ports.store.load();
+  } catch {
+    return null;
+  }
+}
+
 /** When the next claim could find something, if nothing is ready now. */
 function nextWake(state: BatchState, job: JobType, now: number, limits: ClaimLimits): number | null {
   const pace = paces(state, job, now, limits);
@@ -338,7 +350,7 @@ export function runExecution(job: JobType, ports: EnginePorts, options: RunOptio
       return report;
     }
     if (peeking && !carried) {
-      const seen = ports.store.load();
+      const seen = peek(ports);
       // What a claim would take now, on this copy (nothing of it is saved).
       const trial = seen ? take(seen, now) : null;
       if (seen && trial && !trial.yielded && trial.claimed.length === 0) {

@@ -153,4 +153,31 @@ describe('engine: Retry failed', () => {
     expect(world.time - startedAt).toBeGreaterThanOrEqual(30_000);
     expect(world.time - startedAt).toBeLessThan(30_000 + 2 * PEEK_MS);
   });
+
+  it('a look at the state caught in the middle of a save is not a failure: the claim reads it again', () => {
+    const world = new FakeWorld();
+    startBatch(world, ['parts-3', 'parts-3']);
+    const held = world.state();
+    claim(held, testJob, 'other', world.time);
+    world.ports('setup').store.save(held);
+    const ports = world.ports('pump-1');
+    const load = ports.store.load.bind(ports.store);
+    let loads = 0;
+    ports.store.load = () => {
+      loads += 1;
+      // The first look without the lock finds half a save.
+      if (loads === 2) throw new SyntaxError('Unexpected end of JSON input');
+      return load();
+    };
+    const report = runExecution(testJob, ports, {
+      owner: 'pump-1',
+      startedAt: world.time,
+      budgetMs: 40_000,
+      maxIdleMs: 5_000,
+      waitForWorkMs: 10_000,
+      driver: 'sidebar',
+    });
+    expect(report.stoppedBecause).toBe('idle');
+    expect(loads).toBeGreaterThan(3);
+  });
 });
