@@ -8,7 +8,6 @@ import { addEvent, rowName } from './events';
 import {
   DEMAND_HORIZON_MS,
   leaseMsFor,
-  MAX_PUMPS_IN_FLIGHT,
   MAX_REQUESTS_PER_WAVE,
   MAX_ROWS_IN_PROGRESS,
   MAX_STEPS_PER_WAVE,
@@ -90,13 +89,7 @@ function isReady(state: BatchState, row: RowRecord, item: ItemRecord, now: numbe
 export interface Pace {
   /** A wave's worth: the minute's limit divided into even waves no larger than one execution holds. */
   burst: number;
-  /**
-   * The most one claim takes: a wave's worth, or at the batch's end (everything left of the key is
-   * ready, nothing more to come) an even share of it for each lane not already holding some, so the
-   * last waves are short and run side by side.
-   */
-  share: number;
-  /** What a claim waits for before it takes any: its share, or all that is ready if fewer. */
+  /** What a claim waits for before it takes any: a wave's worth, or all that is ready if fewer. */
   need: number;
   /** The bucket's size: tokens a moment without takers leaves for the next (BUCKET_WAVES waves). */
   bucket: number;
@@ -128,45 +121,21 @@ export function waveSize(limit: number, capacity: number): number {
 /** Each rate key's pace, from the items ready now and what one wave of them holds. */
 export function paces(state: BatchState, job: JobType, now: number, limits: ClaimLimits): Map<string, Pace> {
   const ready = new Map<string, { count: number; size: number }>();
-  // Keys with items still to come: queued but not ready yet, or in rows not started or not planned as
-  // far as this key (a row's later items are planned once its first ones are done).
-  const coming = new Set<string>();
-  const rowsToStart = state.rows.some((row) => row.state === 'pending');
-  const own = batchRow(state);
-  const rowsAtWork = workingRows(state).filter((row) => row !== own);
-  const rowsWithKey = new Map<string, number>();
-  // The executions holding each key's items now: lanes that are not free to take a share.
-  const holders = new Map<string, Set<string>>();
   for (const row of workingRows(state)) {
-    const keys = new Set<string>();
     for (const item of row.items) {
-      if (!item.rateKey) continue;
-      keys.add(item.rateKey);
-      if (item.state === 'leased' && item.lease && item.lease.until > now) {
-        const owners = holders.get(item.rateKey) ?? new Set<string>();
-        holders.set(item.rateKey, owners.add(item.lease.owner));
-      }
-      if (!isReady(state, row, item, now)) {
-        if (item.state === 'queued') coming.add(item.rateKey);
-        continue;
-      }
+      if (!item.rateKey || !isReady(state, row, item, now)) continue;
       const entry = ready.get(item.rateKey);
       if (entry) entry.count += 1;
       else ready.set(item.rateKey, { count: 1, size: itemBytes(job, item, state) });
     }
-    if (row !== own) for (const key of keys) rowsWithKey.set(key, (rowsWithKey.get(key) ?? 0) + 1);
   }
-  const lanes = Math.max(1, Math.min(MAX_PUMPS_IN_FLIGHT, job.pumpsWanted?.(state.meta) ?? 1));
   const out = new Map<string, Pace>();
   for (const [key, { count, size }] of ready) {
     const capacity = Math.max(1, Math.min(limits.maxItems, Math.floor(limits.maxBytes / size)));
     const limit = limitFor(state.meta, key);
     const burst = waveSize(limit, capacity);
     const bucket = Number.isFinite(limit) ? Math.min(limit, burst * BUCKET_WAVES) : burst;
-    const last = !rowsToStart && !coming.has(key) && (rowsWithKey.get(key) ?? 0) === rowsAtWork.length;
-    const free = Math.max(1, lanes - (holders.get(key)?.size ?? 0));
-    const share = last ? Math.min(burst, Math.ceil(count / free)) : burst;
-    out.set(key, { burst, share, need: Math.min(share, count), bucket });
+    out.set(key, { burst, need: Math.min(burst, count), bucket });
   }
   return out;
 }
@@ -191,8 +160,8 @@ function takeRate(
   const keyPace = pace?.get(item.rateKey);
   const allowed = allowance(state.meta, item.rateKey, at, keyPace?.bucket);
   if (used === 0 && keyPace && allowed < keyPace.need) return false;
-  // One wave's worth (or share) per claim, even when the bucket holds more: the next lane takes the rest.
-  if (keyPace && used >= keyPace.share) return false;
+  // One wave's worth per claim, even when the bucket holds more: the next lane takes the rest.
+  if (keyPace && used >= keyPace.burst) return false;
   if (allowed - used <= 0) return false;
   spent.set(item.rateKey, used + 1);
   return true;
