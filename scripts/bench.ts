@@ -11,7 +11,7 @@
 import { runBaseline } from './bench/baseline';
 import { runOurs } from './bench/ours';
 import { buildReport, details, table, type ScenarioReport } from './bench/report';
-import { benchPosts, FAULTS, type Scenario } from './bench/scenario';
+import { benchPosts, FAULTS, KILL_EVERY_SECONDS, type Scenario } from './bench/scenario';
 
 interface Options {
   links: number;
@@ -113,7 +113,7 @@ function scenariosOf(options: Options): Scenario[] {
     textVariations: options.textVariations,
     textRpm: 1_000,
     faults: null,
-    killRate: 0,
+    killEverySeconds: 0,
     rowsInProgress: 5,
     format: options.format,
     imageInputs: options.imageInputs,
@@ -128,7 +128,7 @@ function scenariosOf(options: Options): Scenario[] {
     out.push({ ...base, name: `faults@${middle}`, imageRpm: middle, faults: FAULTS });
   }
   if (options.scenarios.includes('kill')) {
-    out.push({ ...base, name: `kill@${middle}`, imageRpm: middle, killRate: 0.1 });
+    out.push({ ...base, name: `kill@${middle}`, imageRpm: middle, killEverySeconds: KILL_EVERY_SECONDS });
   }
   return out;
 }

@@ -12,7 +12,9 @@ export type ExecutionKind = 'simple-trigger' | 'menu' | 'sidebar' | 'trigger' | 
 
 export interface KillPlan {
   /** The 1-based index of the service call at which the execution dies. */
-  atCall: number;
+  atCall?: number;
+  /** Or: it dies at its first service call once this long has passed since it started (virtual ms). */
+  afterMs?: number;
   /** 'before': the call never happens. 'after': it takes effect but the script never sees its result. */
   when: 'before' | 'after';
 }

@@ -6,7 +6,7 @@
  */
 import { costOf, priceOf } from './costs';
 import { GasError } from './env';
-import { EXECUTION_LIMIT_MS, type Execution } from './execution';
+import { EXECUTION_LIMIT_MS, type Execution, type KillPlan } from './execution';
 import { Pending, type Settled } from './pending';
 import { modeAllows, requirementOf } from './scopes';
 
@@ -54,7 +54,7 @@ export class ServiceCalls {
     if (execution.killedBy) return { kind: 'error', error: execution.killedBy };
     execution.calls += 1;
     const kill = execution.kill;
-    if (kill && kill.when === 'before' && execution.calls >= kill.atCall) {
+    if (kill && kill.when === 'before' && this.killDue(kill)) {
       return { kind: 'error', error: execution.die('injected') };
     }
     if (this.host.now() - execution.startedAt > EXECUTION_LIMIT_MS) {
@@ -96,10 +96,17 @@ export class ServiceCalls {
     this.charge(className, method, target, settled.ok ? settled.value : undefined);
     if (!settled.ok) return { kind: 'error', error: settled.error };
     const kill = this.execution.kill;
-    if (kill && kill.when === 'after' && this.execution.calls >= kill.atCall) {
+    if (kill && kill.when === 'after' && this.killDue(kill)) {
       return { kind: 'error', error: this.execution.die('injected') };
     }
     return { kind: 'value', value: settled.value };
+  }
+
+  /** Whether an injected kill's moment has come: its call reached, or its time since the start passed. */
+  private killDue(kill: KillPlan): boolean {
+    const { calls, startedAt } = this.execution;
+    if (kill.atCall !== undefined && calls >= kill.atCall) return true;
+    return kill.afterMs !== undefined && this.host.now() - startedAt >= kill.afterMs;
   }
 
   private charge(className: string, method: string, target: object, result: unknown): void {

@@ -60,6 +60,8 @@ export interface OursResult {
   /** Apps Script's daily trigger runtime quota used (consumer account: 90 min). */
   triggerMinutes: number;
   urlFetchCalls: number;
+  /** Apps Script service calls of every kind (what the kill scenario's chance is per). */
+  serviceCalls: number;
   /** Minute by minute: how much of the image quota went out, and what was running. */
   timeline: TimelineMinute[];
   /** Bytes of one image request's body (what Files API references save), mean and largest. */
@@ -160,13 +162,15 @@ export async function runOurs(scenario: Scenario, buildDir = 'build'): Promise<O
   const callsBefore = new Map(world.quotas.calls);
   const fetchesBefore = world.fetches.length;
 
-  // The kill scenario: some executions die at a random service call, before it or after it took effect.
-  if (scenario.killRate > 0) {
+  // The kill scenario: executions die at random moments, at the service call they are making then
+  // (before it or after it took effect), with the same chance every second. The moment is drawn when an
+  // execution starts: the time until a kill with a constant chance per second is exponential.
+  if (scenario.killEverySeconds > 0) {
     const random = seededRandom(scenario.seed * 31 + 7);
-    world.killPlanner = (): KillPlan | undefined => {
-      if (random() >= scenario.killRate) return undefined;
-      return { atCall: 1 + Math.floor(random() * 120), when: random() < 0.5 ? 'before' : 'after' };
-    };
+    world.killPlanner = (): KillPlan => ({
+      afterMs: -Math.log(1 - random()) * scenario.killEverySeconds * 1000,
+      when: random() < 0.5 ? 'before' : 'after',
+    });
   }
 
   const sim = new ConcurrentRuntime(world, { workers: 3 });
@@ -259,6 +263,10 @@ export async function runOurs(scenario: Scenario, buildDir = 'build'): Promise<O
     driveCallsPerWave: waves === 0 ? 0 : (callsDuring(DRIVE_CLASSES) + driveRest) / waves,
     triggerMinutes: trigger.seconds / 60,
     urlFetchCalls: fetches.length,
+    serviceCalls: [...world.quotas.calls].reduce(
+      (sum, [key, count]) => sum + count - (callsBefore.get(key) ?? 0),
+      0,
+    ),
     timeline: timeline(fetches, reports, lanesAsked, startedAt, endedAt),
     imageWaves: imageWaves(fetches),
     imageRequestBytes: imageRequestBytes(fetches),

@@ -30,6 +30,7 @@ export interface ScenarioReport {
   sheetCallsPerWave: number;
   driveCallsPerWave: number;
   urlFetchCalls: number;
+  serviceCalls: number;
   failures: { number: number; error: string }[];
   timeline: OursResult['timeline'];
   imageWaves: OursResult['imageWaves'];
@@ -93,6 +94,7 @@ export function buildReport(
     sheetCallsPerWave: round(ours.sheetCallsPerWave, 1),
     driveCallsPerWave: round(ours.driveCallsPerWave, 1),
     urlFetchCalls: ours.urlFetchCalls,
+    serviceCalls: ours.serviceCalls,
     failures: ours.failures,
     timeline: ours.timeline,
     imageWaves: ours.imageWaves,
@@ -172,7 +174,8 @@ export function details(report: ScenarioReport): string {
       `${e.trigger.count} trigger (${Math.round(e.trigger.seconds)} s, ${e.trigger.killed} killed); ` +
       `trigger runtime used: ${report.triggerMinutes} min of the 90 a day`,
     `  Waves (fetchAll): ${report.waves}; per wave ${report.sheetCallsPerWave} sheet calls and ` +
-      `${report.driveCallsPerWave} Drive calls; ${report.urlFetchCalls} UrlFetch calls in all`,
+      `${report.driveCallsPerWave} Drive calls; ${report.urlFetchCalls} UrlFetch calls and ` +
+      `${report.serviceCalls} service calls in all`,
     `  Image waves: ${report.imageWaves.count}, ${report.imageWaves.meanImages} images each on average; ` +
       `an image request is ${kilobytes(report.imageRequestBytes.mean)} on average ` +
       `(largest ${kilobytes(report.imageRequestBytes.most)})`,

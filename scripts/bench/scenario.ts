@@ -25,8 +25,12 @@ export interface Scenario {
   imageRpm: number;
   textRpm: number;
   faults: Faults | null;
-  /** Share of executions killed at a random service call (the kill scenario). */
-  killRate: number;
+  /**
+   * The kill scenario: executions die at random moments, on average once in this many seconds of
+   * execution time (0: never). A chance per second, not per execution, so a few long executions are as
+   * exposed as many short ones, whatever the pumps' length.
+   */
+  killEverySeconds: number;
   /** Rows worked on at once (Settings › rows in progress). */
   rowsInProgress: number;
   /** Output format (Settings): JPEG is converted from Gemini's PNG with Blob.getAs, PNG is kept. */
@@ -39,6 +43,13 @@ export interface Scenario {
 export const NO_FAULTS: Faults = { serverError: 0, block: 0, tiktok: 0 };
 /** The issue's faults scenario: 2% 5xx, 1% safety blocks, 5% TikTok failures. */
 export const FAULTS: Faults = { serverError: 0.02, block: 0.01, tiktok: 0.05 };
+
+/**
+ * The kill scenario's pace: a kill per 300 s of execution time on average. A 100-link batch at 300 a
+ * minute takes about 8,500 execution seconds, so about 28 executions die in it: as many as when a tenth
+ * of the far more numerous short executions of earlier designs died (31).
+ */
+export const KILL_EVERY_SECONDS = 300;
 
 /** Image calls take a median of 12 s with a long tail (p99 near 30 s, capped at 90 s); text about 3 s. */
 export const IMAGE_LATENCY: LatencySpec = { medianMs: 12_000, sigma: 0.4, minMs: 4_000, maxMs: 90_000 };
@@ -88,7 +99,11 @@ export function describe(scenario: Scenario): string {
     const f = scenario.faults;
     parts.push(`faults ${f.serverError * 100}% 5xx, ${f.block * 100}% blocks, ${f.tiktok * 100}% TikTok`);
   }
-  if (scenario.killRate > 0) parts.push(`${Math.round(scenario.killRate * 100)}% of executions killed`);
+  if (scenario.killEverySeconds > 0) {
+    parts.push(
+      `executions killed at random moments, once per ${scenario.killEverySeconds} s of execution on average`,
+    );
+  }
   if (scenario.format === 'png') parts.push('PNG output');
   if (scenario.imageInputs === 'inline') parts.push('images sent inline');
   return parts.join(', ');

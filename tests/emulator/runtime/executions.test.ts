@@ -61,6 +61,19 @@ describe('executions', () => {
     expect(runtime.run<string[]>('readColumn').value?.slice(0, 2)).toEqual(expected);
   });
 
+  it('an injected kill after a time dies at the first service call once that time has passed', () => {
+    const { runtime } = world(SHEET_WRITER);
+    const report = runtime.run('writeRows', [200], { kill: { afterMs: 2_000, when: 'before' } });
+    expect(report.status).toBe('killed');
+    expect(report.error?.message).toBe('Execution killed by the emulator (injected fault)');
+    // It ran up to the moment and no further: some rows were written, not all 200.
+    expect(report.durationMs).toBeGreaterThanOrEqual(2_000);
+    expect(report.durationMs).toBeLessThan(2_500);
+    const rows = runtime.run<string[]>('readColumn').value ?? [];
+    expect(rows[0]).toBe('row 1|');
+    expect(report.calls).toBeLessThan(200);
+  });
+
   it('a killed execution releases its locks', () => {
     const code = `function hold() { LockService.getDocumentLock().waitLock(1000); SpreadsheetApp.getActiveSpreadsheet().getName(); }
                   function take() { return LockService.getDocumentLock().tryLock(0); }`;
