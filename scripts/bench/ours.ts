@@ -227,10 +227,11 @@ export async function runOurs(scenario: Scenario, buildDir = 'build'): Promise<O
   };
   const sidebar = figures('sidebar');
   const trigger = figures('trigger');
-  const callsDuring = (wanted: Set<string>) => {
+  /** Service calls made during the run: of the classes wanted, or of every class. */
+  const callsDuring = (wanted?: Set<string>) => {
     let total = 0;
     for (const [key, count] of world.quotas.calls) {
-      if (wanted.has(key.split('.')[0] ?? '')) total += count - (callsBefore.get(key) ?? 0);
+      if (!wanted || wanted.has(key.split('.')[0] ?? '')) total += count - (callsBefore.get(key) ?? 0);
     }
     return total;
   };
@@ -263,10 +264,7 @@ export async function runOurs(scenario: Scenario, buildDir = 'build'): Promise<O
     driveCallsPerWave: waves === 0 ? 0 : (callsDuring(DRIVE_CLASSES) + driveRest) / waves,
     triggerMinutes: trigger.seconds / 60,
     urlFetchCalls: fetches.length,
-    serviceCalls: [...world.quotas.calls].reduce(
-      (sum, [key, count]) => sum + count - (callsBefore.get(key) ?? 0),
-      0,
-    ),
+    serviceCalls: callsDuring(),
     timeline: timeline(fetches, reports, lanesAsked, startedAt, endedAt),
     imageWaves: imageWaves(fetches),
     imageRequestBytes: imageRequestBytes(fetches),
