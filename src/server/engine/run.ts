@@ -329,8 +329,8 @@ export function runExecution(job: JobType, ports: EnginePorts, options: RunOptio
     const wait = wake === null ? Number.POSITIVE_INFINITY : Math.max(0, wake - now);
     if (wait <= options.maxIdleMs && now + wait <= stopStartingAt) return Math.max(wait, 250);
     if (now - idleSince >= (options.waitForWorkMs ?? 0) || !workComing(state, now)) return null;
-    const peek = Math.max(250, Math.min(wait, PEEK_MS));
-    return now + peek <= stopStartingAt ? peek : null;
+    const look = Math.max(250, Math.min(wait, PEEK_MS));
+    return now + look <= stopStartingAt ? look : null;
   };
   const idleEnd = (state: BatchState): StopReason => {
     const status = state.meta.status;
