@@ -176,9 +176,10 @@ export function createBatchService(binding: JobBinding) {
         return fresh;
       });
       const trigger = ensureBatchTrigger();
-      // The sidebar starts this many pump calls at once: the lanes the quotas can use, and no more
-      // than one per row (each row's first steps are a lane's work), instead of one until a pump returns.
-      const lanes = Math.min(lanesFor(job.pumpsWanted?.(state.meta)), rows.length);
+      // The sidebar starts this many pump calls at once: the lanes the quotas can use, as many as the
+      // first rows' images will fill (lanes with nothing to take yet wait for it), or one per row.
+      const quota = lanesFor(job.pumpsWanted?.(state.meta));
+      const lanes = Math.min(quota, lanesFor(job.startLanes?.(state.meta, rows.length) ?? rows.length));
       return {
         progress: { ...readProgress(state, ports.clock.now()), pumps: lanes },
         estimate,

@@ -146,6 +146,18 @@ export function pumpsWanted(meta: BatchMeta): number {
 }
 
 /**
+ * Lanes for a batch's start: the waves of images its first rows will have ready together once their
+ * copy is written (about 20 s in), so the lanes are there when they are, instead of one per row until
+ * a pump comes back more than 30 s later.
+ */
+export function startLanes(meta: BatchMeta, rows: number): number {
+  const settings = jobSettingsOf(meta);
+  const images = TYPICAL_SLIDES * settings.photoVariations * settings.textVariations;
+  const firstRows = Math.min(rows, Math.max(settings.rowsInProgress, rowsWanted(meta)));
+  return Math.max(1, Math.min(pumpsWanted(meta), Math.ceil((firstRows * images) / imagesPerWave(meta))));
+}
+
+/**
  * Rows in progress: enough that the images ready to send cover two waves in flight, plus the rows
  * preparing meanwhile (slower when their steps ride in image waves); fewer waste the quota, more only
  * make the saved state larger.
@@ -179,6 +191,7 @@ export const slideshowJob: JobType = {
   stepsOf,
   pumpsWanted,
   rowsWanted,
+  startLanes,
   step(item, context, previous) {
     const step = STEPS[item.kind];
     if (!step) return { kind: 'fail', failure: { kind: 'fatal', message: `Unknown step ${item.kind}` } };

@@ -4,6 +4,7 @@ import {
   pumpsWanted,
   rowsWanted,
   slideshowJob,
+  startLanes,
   stepsOf,
 } from '../../../src/server/slideshow/job';
 import {
@@ -245,6 +246,27 @@ describe('executions and rows to keep the image quota busy', () => {
     );
     // 300 a minute for 25 s waves is 125 images in flight.
     expect(pumpsWanted(withQuota(300)) * perWave).toBeGreaterThanOrEqual(125);
+  });
+});
+
+describe('lanes a batch starts with', () => {
+  // 3 photo × 2 text variations of about 6 slides: 36 images a row; waves of about 17 before any answer.
+  it("starts as many as the first rows' images fill, more than one per row for a few rows", () => {
+    const quota = withQuota(300);
+    expect(startLanes(quota, 4)).toBeGreaterThan(4);
+    expect(startLanes(quota, 4)).toBeLessThanOrEqual(pumpsWanted(quota));
+  });
+
+  it('starts few for a single link, so a lone row does not keep nine executions waiting', () => {
+    const quota = withQuota(300);
+    expect(startLanes(quota, 1)).toBeGreaterThanOrEqual(2);
+    expect(startLanes(quota, 1)).toBeLessThan(pumpsWanted(quota));
+  });
+
+  it('starts what the quota can use when there are rows enough, at any quota', () => {
+    for (const rpm of [60, 300, 1_000]) {
+      expect(startLanes(withQuota(rpm), 100)).toBe(pumpsWanted(withQuota(rpm)));
+    }
   });
 });
 
