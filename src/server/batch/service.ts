@@ -7,7 +7,7 @@ import { BATCH_SHEET_NAME } from '../../shared/app';
 import type { Settings } from '../../shared/settings';
 import { newBatch, sheetRows } from '../engine/batch';
 import { cancelBatch, resumeBatch, retryFailed } from '../engine/lifecycle';
-import { demandBytes } from '../engine/claim';
+import { demandBytes, rowsInProgressLimit } from '../engine/claim';
 import { LOCK_WAIT_MS, MAX_WAVE_BYTES } from '../engine/limits';
 import { lanesFor } from '../../shared/lanes';
 import type { EnginePorts } from '../engine/ports';
@@ -179,7 +179,8 @@ export function createBatchService(binding: JobBinding) {
       // The sidebar starts this many pump calls at once: the lanes the quotas can use, as many as the
       // first rows' images will fill (lanes with nothing to take yet wait for it), or one per row.
       const quota = lanesFor(job.pumpsWanted?.(state.meta));
-      const lanes = Math.min(quota, lanesFor(job.startLanes?.(state.meta, rows.length) ?? rows.length));
+      const starting = Math.min(rows.length, rowsInProgressLimit(state, job));
+      const lanes = Math.min(quota, lanesFor(job.startLanes?.(state.meta, starting) ?? rows.length));
       return {
         progress: { ...readProgress(state, ports.clock.now()), pumps: lanes },
         estimate,

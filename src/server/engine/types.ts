@@ -239,11 +239,12 @@ export interface JobType {
    */
   pumpsWanted?(meta: BatchMeta): number;
   /**
-   * Sidebar calls to start with, for a batch of `rows` rows: as many as the waves its rows will soon
-   * have ready fill (the engine caps it by pumpsWanted). Lanes that start before there is work wait
-   * for it; without this the sidebar starts one lane per row and adds more only when a pump returns.
+   * Sidebar calls to start with, when `startingRows` rows start at once (the batch's rows, within the
+   * rows-in-progress limit): as many as the waves those rows will soon have ready fill (the engine
+   * caps it by pumpsWanted). Lanes that start before there is work wait for it; without this the
+   * sidebar starts one lane per row and adds more only when a pump returns.
    */
-  startLanes?(meta: BatchMeta, rows: number): number;
+  startLanes?(meta: BatchMeta, startingRows: number): number;
 }
 
 /** The id of the pseudo-row that holds the batch's own items; it never appears in the sheet. */

@@ -146,15 +146,14 @@ export function pumpsWanted(meta: BatchMeta): number {
 }
 
 /**
- * Lanes for a batch's start: the waves of images its first rows will have ready together once their
- * copy is written (about 20 s in), so the lanes are there when they are, instead of one per row until
- * a pump comes back more than 30 s later.
+ * Lanes for a batch's start: the waves of images the rows starting at once will have ready together
+ * once their copy is written (about 20 s in), so the lanes are there when they are, instead of one per
+ * row until a pump comes back more than 30 s later.
  */
-export function startLanes(meta: BatchMeta, rows: number): number {
+export function startLanes(meta: BatchMeta, startingRows: number): number {
   const settings = jobSettingsOf(meta);
   const images = TYPICAL_SLIDES * settings.photoVariations * settings.textVariations;
-  const firstRows = Math.min(rows, Math.max(settings.rowsInProgress, rowsWanted(meta)));
-  return Math.max(1, Math.min(pumpsWanted(meta), Math.ceil((firstRows * images) / imagesPerWave(meta))));
+  return Math.max(1, Math.min(pumpsWanted(meta), Math.ceil((startingRows * images) / imagesPerWave(meta))));
 }
 
 /**
